@@ -1,0 +1,16 @@
+export * from './source.js';
+export * from './model.js';
+export * from './rule.js';
+export * from './fix.js';
+export * from './engine.js';
+export * from './parsers/types.js';
+export { parseJson, decodeJsonString } from './parsers/json.js';
+export { parseYaml } from './parsers/yaml.js';
+export { parseFields, locateInFields, type TemplateFields, type FieldsDocument, type FieldSpan, type FieldId } from './parsers/fields.js';
+export * from './config/schema.js';
+export * from './config/resolve.js';
+export { matchGlob, globToRegExp } from './config/glob.js';
+export { dirname, joinPath, normalize, relativePath } from './config/paths.js';
+export * from './text/placeholders.js';
+export * from './text/unicode.js';
+export { z } from 'zod';

@@ -1,0 +1,149 @@
+import { parseTree, printParseErrorCode, type Node as JsoncNode, type ParseError } from 'jsonc-parser';
+import type { ObjectNode, PropertyNode, SourceNode, StringNode } from '../source.js';
+import type { ParsedDocument, SyntaxProblem } from './types.js';
+
+const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/**
+ * Decodes the body of a JSON string literal (between the quotes) and records, for every decoded
+ * UTF-16 unit, where it starts in the source. Escapes make the two differ: `\n` is two source units
+ * for one value unit, `\u00e9` six for one.
+ */
+export function decodeJsonString(text: string, contentStart: number, contentEnd: number): { value: string; offsets: Int32Array | null } {
+  let hasEscape = false;
+  for (let i = contentStart; i < contentEnd; i++) {
+    if (text.charCodeAt(i) === 92) {
+      hasEscape = true;
+      break;
+    }
+  }
+  if (!hasEscape) return { value: text.slice(contentStart, contentEnd), offsets: null };
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  let i = contentStart;
+  while (i < contentEnd) {
+    const c = text[i]!;
+    if (c !== '\\') {
+      chars.push(c);
+      offsets.push(i);
+      i++;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === 'u') {
+      const hex = text.slice(i + 2, i + 6);
+      if (/^[0-9a-fA-F]{4}$/.test(hex)) {
+        chars.push(String.fromCharCode(parseInt(hex, 16)));
+        offsets.push(i);
+        i += 6;
+        continue;
+      }
+    } else if (next !== undefined && next in SIMPLE_ESCAPES) {
+      chars.push(SIMPLE_ESCAPES[next]!);
+      offsets.push(i);
+      i += 2;
+      continue;
+    }
+    // An invalid escape: the parser reports it; keep the backslash so offsets stay monotonic.
+    chars.push(c);
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(contentEnd);
+  return { value: chars.join(''), offsets: Int32Array.from(offsets) };
+}
+
+function convertString(text: string, n: JsoncNode): StringNode {
+  const start = n.offset;
+  const end = n.offset + n.length;
+  const closed = n.length >= 2 && text.charCodeAt(end - 1) === 34;
+  const contentStart = start + 1;
+  const contentEnd = closed ? end - 1 : end;
+  const { value, offsets } = decodeJsonString(text, contentStart, contentEnd);
+  return { kind: 'string', value, style: 'json', offsets, contentStart, range: { start, end } };
+}
+
+function convert(text: string, n: JsoncNode): SourceNode | undefined {
+  const range = { start: n.offset, end: n.offset + n.length };
+  switch (n.type) {
+    case 'string':
+      return convertString(text, n);
+    case 'number':
+      return { kind: 'number', value: Number(n.value), range };
+    case 'boolean':
+      return { kind: 'boolean', value: Boolean(n.value), range };
+    case 'null':
+      return { kind: 'null', value: null, range };
+    case 'array': {
+      const items: SourceNode[] = [];
+      for (const child of n.children ?? []) {
+        const item = convert(text, child);
+        if (item) items.push(item);
+      }
+      return { kind: 'array', items, range, flow: true };
+    }
+    case 'object': {
+      const properties: PropertyNode[] = [];
+      for (const prop of n.children ?? []) {
+        const [keyNode, valueNode] = prop.children ?? [];
+        if (!keyNode || keyNode.type !== 'string') continue;
+        const key = convertString(text, keyNode);
+        // A property whose value could not be parsed still exists; model it as null so rules can
+        // point at the key instead of reporting the property as missing.
+        const value = (valueNode && convert(text, valueNode)) ?? {
+          kind: 'null' as const,
+          value: null,
+          range: { start: key.range.end, end: key.range.end },
+        };
+        properties.push({ key, value, range: { start: prop.offset, end: prop.offset + prop.length } });
+      }
+      const obj: ObjectNode = { kind: 'object', properties, range, flow: true };
+      return obj;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const ERROR_TEXT: Record<string, string> = {
+  InvalidSymbol: 'Unexpected character',
+  InvalidNumberFormat: 'Invalid number',
+  PropertyNameExpected: 'Expected a property name in double quotes',
+  ValueExpected: 'Expected a value',
+  ColonExpected: 'Expected ":" after the property name',
+  CommaExpected: 'Expected "," between items',
+  CloseBraceExpected: 'Expected "}" to close the object',
+  CloseBracketExpected: 'Expected "]" to close the array',
+  EndOfFileExpected: 'Unexpected content after the end of the JSON value',
+  InvalidCommentToken: 'Comments are not allowed in template JSON',
+  UnexpectedEndOfComment: 'Unterminated comment',
+  UnexpectedEndOfString: 'Unterminated string',
+  UnexpectedEndOfNumber: 'Unterminated number',
+  InvalidUnicode: 'Invalid \\u escape in string',
+  InvalidEscapeCharacter: 'Invalid escape sequence in string',
+  InvalidCharacter: 'Invalid character in string (control characters must be escaped)',
+};
+
+/** Parses JSON, recovering from syntax errors: a broken file still yields as much tree as possible. */
+export function parseJson(text: string): ParsedDocument {
+  const errors: ParseError[] = [];
+  let root: SourceNode | undefined;
+  try {
+    const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+    root = tree ? convert(text, tree) : undefined;
+  } catch (e) {
+    // jsonc-parser does not throw on bad input, but a defect there must not take the linter down.
+    errors.push({ error: 1, offset: 0, length: 0 });
+    root = undefined;
+    void e;
+  }
+  const problems: SyntaxProblem[] = errors.map((e) => {
+    const code = printParseErrorCode(e.error);
+    const start = Math.min(e.offset, text.length);
+    return {
+      message: `${ERROR_TEXT[code] ?? code}.`,
+      range: { start, end: Math.min(text.length, start + Math.max(e.length, 1)) },
+    };
+  });
+  return { format: 'json', text, root, problems };
+}

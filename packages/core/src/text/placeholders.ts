@@ -1,0 +1,88 @@
+/**
+ * Finds template variables (`{{1}}`, `{{first_name}}`) and near-misses (`{1}`, `{{ 1 }}`, `{{1}`)
+ * in a text. One scanner, used by every variable rule, the language server and the browser.
+ */
+
+export type PlaceholderKind = 'positional' | 'named' | 'malformed';
+
+export interface Placeholder {
+  kind: PlaceholderKind;
+  /** Offsets in the text, covering the braces. */
+  start: number;
+  end: number;
+  raw: string;
+  /** The inside of the braces, trimmed. */
+  inner: string;
+  /** For positional variables, the number. */
+  index?: number;
+  /** Why a malformed token is malformed. */
+  problem?: 'single-braces' | 'unbalanced-braces' | 'inner-space' | 'leading-zero' | 'special-characters' | 'uppercase' | 'empty' | 'too-long';
+}
+
+export const NAMED_MAX_LENGTH = 32;
+
+// `[^{}\n]{0,64}` bounds the inside so the scan stays linear even on long runs of braces.
+const TOKEN = /\{\{?[^{}\n]{0,64}\}?\}/g;
+
+function classify(raw: string, start: number): Placeholder {
+  const end = start + raw.length;
+  const open = raw.startsWith('{{') ? 2 : 1;
+  const close = raw.endsWith('}}') ? 2 : 1;
+  const body = raw.slice(open, raw.length - close);
+  const inner = body.trim();
+  const base = { start, end, raw, inner };
+  if (open === 1 && close === 1) return { ...base, kind: 'malformed', problem: 'single-braces' };
+  if (open !== close) return { ...base, kind: 'malformed', problem: 'unbalanced-braces' };
+  if (inner === '') return { ...base, kind: 'malformed', problem: 'empty' };
+  if (body !== inner) return { ...base, kind: 'malformed', problem: 'inner-space', ...(/^\d+$/.test(inner) ? { index: Number(inner) } : {}) };
+  if (/^\d+$/.test(inner)) {
+    if (inner.startsWith('0')) return { ...base, kind: 'malformed', problem: 'leading-zero', index: Number(inner) };
+    return { ...base, kind: 'positional', index: Number(inner) };
+  }
+  if (/^[a-z_][a-z0-9_]*$/.test(inner)) {
+    if (inner.length > NAMED_MAX_LENGTH) return { ...base, kind: 'malformed', problem: 'too-long' };
+    return { ...base, kind: 'named' };
+  }
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(inner)) return { ...base, kind: 'malformed', problem: 'uppercase' };
+  return { ...base, kind: 'malformed', problem: 'special-characters' };
+}
+
+const cache = new Map<string, Placeholder[]>();
+
+/** All variables and variable-like tokens in a text, in order. Results are memoised per text. */
+export function findPlaceholders(text: string): Placeholder[] {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const out: Placeholder[] = [];
+  if (text.includes('{') || text.includes('}')) {
+    TOKEN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TOKEN.exec(text))) {
+      // Three braces: `{{{1}}}` is a malformed token; report the whole run.
+      let start = m.index;
+      let end = m.index + m[0].length;
+      while (start > 0 && text[start - 1] === '{') start--;
+      while (end < text.length && text[end] === '}') end++;
+      const raw = text.slice(start, end);
+      const p = raw.length !== m[0].length ? { ...classify(m[0], m.index), start, end, raw, kind: 'malformed' as const, problem: 'unbalanced-braces' as const } : classify(raw, start);
+      out.push(p);
+      TOKEN.lastIndex = end;
+    }
+  }
+  if (cache.size > 2000) cache.clear();
+  cache.set(text, out);
+  return out;
+}
+
+/** The text with every variable token replaced by spaces of the same length (offsets stay valid). */
+export function maskPlaceholders(text: string): string {
+  const ps = findPlaceholders(text);
+  if (ps.length === 0) return text;
+  let out = '';
+  let cursor = 0;
+  for (const p of ps) {
+    out += text.slice(cursor, p.start) + ' '.repeat(p.end - p.start);
+    cursor = p.end;
+  }
+  return out + text.slice(cursor);
+}
