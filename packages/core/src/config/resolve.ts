@@ -185,12 +185,23 @@ export function resolveConfig(text: string, file: string, opts: ResolveOptions, 
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path as (string | number)[];
-      const msg = issue.code === 'unrecognized_keys' ? `Unknown key(s): ${issue.keys.join(', ')}` : issue.message;
-      problems.push(problemAt(file, text, doc.root, path, `${formatPath(path)}: ${msg}`, lines));
+      if (issue.code === 'unrecognized_keys') {
+        // Point at each unknown key itself, not at the whole object.
+        const parent = nodeAt(doc.root, path).node;
+        for (const key of issue.keys) {
+          const prop = getProperty(parent, key);
+          const pos = prop ? lines.position(prop.key.range.start) : undefined;
+          problems.push({ message: `Unknown key "${key}"${path.length ? ` in ${formatPath(path)}` : ''}.`, file, path: formatPath([...path, key]), range: prop?.key.range, line: pos ? pos.line + 1 : undefined, column: pos ? pos.character + 1 : undefined });
+        }
+        continue;
+      }
+      problems.push(problemAt(file, text, doc.root, path, `${formatPath(path)}: ${issue.message}`, lines));
     }
-    return { config: empty, problems };
   }
-  const data: ParsedConfig = parsed.data;
+  // Unknown keys alone should not hide problems in the rest: retry without them.
+  const lenient = parsed.success ? parsed : ConfigSchema.strip().safeParse(toPlain(doc.root));
+  if (!lenient.success) return { config: empty, problems };
+  const data: ParsedConfig = lenient.data;
   const config: ResolvedConfig = { ...empty, files: [file] };
   const byId = new Map(opts.rules.map((r) => [r.id, r]));
   const ctx = { file, text, root: doc.root, byId, problems, lines };
