@@ -2,14 +2,22 @@
 import type { Rule } from '@greenlight/core';
 import nameFormat from './rules/name-format.js';
 import structureBody from './rules/structure-body.js';
+import structureCarousel from './rules/structure-carousel.js';
 import structureEnumValues from './rules/structure-enum-values.js';
+import structureHeaderFormat from './rules/structure-header-format.js';
+import structureLto from './rules/structure-lto.js';
 import structureRequiredFields from './rules/structure-required-fields.js';
+import structureTtl from './rules/structure-ttl.js';
 import structureUniqueComponents from './rules/structure-unique-components.js';
 
 export const builtinRules: readonly Rule[] = [
   nameFormat,
   structureBody,
+  structureCarousel,
   structureEnumValues,
+  structureHeaderFormat,
+  structureLto,
   structureRequiredFields,
+  structureTtl,
   structureUniqueComponents,
 ];
