@@ -95,15 +95,17 @@ export function toVariableName(s: string): string {
   return /^[a-z_]/.test(name) ? name : '';
 }
 
-// Whitespace, punctuation and the formatting markers (`*`, `_`, `~`) don't count as text at an edge.
+// Whitespace, punctuation and the formatting markers (`*`, `_`, `~`) don't count as text at an
+// edge. Braces are punctuation to Unicode but belong to the variable itself.
 const EDGE = /[\s\p{P}~*]/u;
+const isEdge = (c: string) => c !== '{' && c !== '}' && EDGE.test(c);
 
 /** Value offsets of a text without its leading and trailing whitespace and punctuation. */
 export function trimEdges(text: string): { start: number; end: number } {
   let start = 0;
   let end = text.length;
-  while (start < end && EDGE.test(text[start]!)) start++;
-  while (end > start && EDGE.test(text[end - 1]!)) end--;
+  while (start < end && isEdge(text[start]!)) start++;
+  while (end > start && isEdge(text[end - 1]!)) end--;
   return { start, end };
 }
 

@@ -1,0 +1,316 @@
+/**
+ * A token trie over many term lists at once. It reads the same term syntax as `terms.ts`
+ * (`*` inflection wildcards, `#` numbers, whole words only) but scans a text once, word by word,
+ * instead of trying hundreds of regex alternatives at every character: the category rules hold
+ * about a thousand terms per language and must stay far below a millisecond per template.
+ *
+ * Differences from `TermMatcher`, all deliberate:
+ * - keys are folded: case, Latin/Cyrillic diacritics (é = e, ё = е, ş = s), Arabic harakat, tatweel
+ *   and hamza forms of alef, so "promocao" finds "promoção" and "ارسل" finds "أرسل";
+ * - `#` also matches non-ASCII decimal digits (Arabic-Indic, Devanagari);
+ * - among terms starting at the same place, the one that covers the most text wins.
+ * Every step is a hash look-up or a bounded loop: the scan is linear in the text length.
+ */
+import { validateTerm } from './terms.js';
+
+export interface IndexedMatch {
+  start: number;
+  end: number;
+  /** The term as written in its list (the first one when several terms cover the same span). */
+  term: string;
+  text: string;
+  /** Names of the lists holding a term with exactly this span. */
+  lists: string[];
+}
+
+interface Accept {
+  term: string;
+  lists: string[];
+  layer: number;
+}
+
+interface Node {
+  /** Children by piece kind; each pair is [glued to the previous piece, after whitespace]. */
+  lit?: [Map<string, Node> | undefined, Map<string, Node> | undefined];
+  num?: [Node | undefined, Node | undefined];
+  /** `stem*` pieces by folded stem, and the stem lengths present. */
+  endWild?: [Map<string, Node> | undefined, Map<string, Node> | undefined];
+  endWildLens?: number[];
+  /** `*stem` pieces. */
+  startWild?: [Map<string, Node> | undefined, Map<string, Node> | undefined];
+  startWildLens?: number[];
+  accept?: Accept[];
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}_]+|[^\s\u200B-\u200D]/gu;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
+const DIGITS = /^\p{Nd}{1,9}$/u;
+const DIGITS_FRACTION = /^\p{Nd}{1,3}$/u;
+const LETTERS_12 = /^[\p{L}\p{M}]{0,12}$/u;
+const LETTERS_4 = /^[\p{L}\p{M}]{0,4}$/u;
+const ASCII = /^[\x00-\x7f]*$/;
+const STRIP = /[\u0300-\u036f\u0640\u064b-\u065f\u0670]/g;
+const ALEF = /[\u0622\u0623\u0625]/g;
+const MAX_GAP = 3;
+
+/** The comparison key of a token: lower case, without accents and Arabic vowel marks. */
+export function foldKey(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase();
+  return s.normalize('NFD').replace(STRIP, '').replace(ALEF, '\u0627').replace(/\u0649/g, '\u064a').toLowerCase();
+}
+
+type Piece = { kind: 'lit' | 'end' | 'start'; key: string; glued: boolean } | { kind: 'num'; key: ''; glued: boolean };
+
+/** Splits a term into pieces the trie consumes one text token at a time. */
+export function termPieces(term: string): Piece[] | undefined {
+  if (validateTerm(term)) return undefined;
+  const pieces: Piece[] = [];
+  for (const word of term.trim().split(/\s+/)) {
+    let w = word;
+    let pre = false;
+    let post = false;
+    if (w.length > 1 && w.startsWith('*')) {
+      pre = true;
+      w = w.slice(1);
+    }
+    if (w.length > 1 && w.endsWith('*')) {
+      post = true;
+      w = w.slice(0, -1);
+    }
+    const parts = w.match(TOKEN) ?? [];
+    parts.forEach((p, i) => {
+      const glued = i > 0;
+      if (p === '#') pieces.push({ kind: 'num', key: '', glued });
+      else if (pre && i === 0 && WORD_CHAR.test(p)) pieces.push({ kind: 'start', key: foldKey(p), glued });
+      else if (post && i === parts.length - 1 && WORD_CHAR.test(p)) pieces.push({ kind: 'end', key: foldKey(p), glued });
+      else pieces.push({ kind: 'lit', key: foldKey(p), glued });
+    });
+  }
+  return pieces.length ? pieces : undefined;
+}
+
+function child(map: Map<string, Node>, key: string): Node {
+  let n = map.get(key);
+  if (!n) map.set(key, (n = {}));
+  return n;
+}
+
+function addLen(lens: number[], n: number): number[] {
+  if (!lens.includes(n)) lens.push(n);
+  return lens;
+}
+
+export interface IndexEntry {
+  term: string;
+  list: string;
+  /** Matches of different layers may overlap; within a layer the leftmost-longest match wins. */
+  layer: number;
+}
+
+interface Tokens {
+  starts: number[];
+  ends: number[];
+  keys: string[];
+  /** Whether the token is a run of word characters (as opposed to one symbol). */
+  words: boolean[];
+}
+
+/** 0: whitespace (or a zero-width space), 1: word character, 2: symbol. ASCII by table, the rest by regex, cached. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_CLASS[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : /\s/.test(String.fromCharCode(c)) ? 0 : 2;
+const WIDE_CLASS = new Map<number, number>();
+const SPACE_CHAR = /[\s\u200B-\u200D]/u;
+
+function classOf(cp: number): number {
+  if (cp < 128) return ASCII_CLASS[cp]!;
+  let k = WIDE_CLASS.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = WORD_CHAR.test(ch) ? 1 : SPACE_CHAR.test(ch) ? 0 : 2;
+    if (WIDE_CLASS.size < 20000) WIDE_CLASS.set(cp, k);
+  }
+  return k;
+}
+
+function tokenize(text: string): Tokens {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const keys: string[] = [];
+  const words: boolean[] = [];
+  // Lower-casing the whole text once is cheaper than per token, when it keeps offsets.
+  const lower = text.toLowerCase();
+  const aligned = lower.length === text.length;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const cp = text.codePointAt(i)!;
+    const w = cp > 0xffff ? 2 : 1;
+    const k = classOf(cp);
+    if (k === 0) {
+      i += w;
+      continue;
+    }
+    let j = i + w;
+    let ascii = cp < 128;
+    if (k === 1) {
+      while (j < n) {
+        const c = text.codePointAt(j)!;
+        if (classOf(c) !== 1) break;
+        if (c >= 128) ascii = false;
+        j += c > 0xffff ? 2 : 1;
+      }
+    }
+    starts.push(i);
+    ends.push(j);
+    words.push(k === 1);
+    if (ascii) keys.push(aligned ? lower.slice(i, j) : text.slice(i, j).toLowerCase());
+    else keys.push(foldKey(text.slice(i, j)));
+    i = j;
+  }
+  return { starts, ends, keys, words };
+}
+
+function isWordAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  // A low surrogate: look at the whole code point it ends.
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i - 1)!));
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+export class TermIndex {
+  private readonly root: Node = {};
+  readonly layers: number;
+  private count = 0;
+
+  constructor(entries: Iterable<IndexEntry>) {
+    let layers = 1;
+    const accepts = new Map<string, Accept>();
+    for (const e of entries) {
+      const pieces = termPieces(e.term);
+      if (!pieces) continue;
+      layers = Math.max(layers, e.layer + 1);
+      let node = this.root;
+      for (const p of pieces) node = this.step(node, p);
+      const id = `${e.layer}\u0000${pieces.map((p) => `${p.kind}${p.glued ? '+' : ' '}${p.key}`).join('\u0001')}`;
+      const existing = accepts.get(id);
+      if (existing) {
+        if (!existing.lists.includes(e.list)) existing.lists.push(e.list);
+        continue;
+      }
+      const a: Accept = { term: e.term.trim(), lists: [e.list], layer: e.layer };
+      accepts.set(id, a);
+      (node.accept ??= []).push(a);
+      this.count++;
+    }
+    this.layers = layers;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  private step(node: Node, p: Piece): Node {
+    const g = p.glued ? 0 : 1;
+    const slot = (pair: [Map<string, Node> | undefined, Map<string, Node> | undefined]) => (pair[g] ??= new Map());
+    switch (p.kind) {
+      case 'lit':
+        return child(slot((node.lit ??= [undefined, undefined])), p.key);
+      case 'num': {
+        const slots = (node.num ??= [undefined, undefined]);
+        return (slots[g] ??= {});
+      }
+      case 'end':
+        node.endWildLens = addLen(node.endWildLens ?? [], p.key.length);
+        return child(slot((node.endWild ??= [undefined, undefined])), p.key);
+      case 'start':
+        node.startWildLens = addLen(node.startWildLens ?? [], p.key.length);
+        return child(slot((node.startWild ??= [undefined, undefined])), p.key);
+    }
+  }
+
+  /** Leftmost-longest matches of every layer: `result[layer]` in text order. */
+  find(text: string): IndexedMatch[][] {
+    const L = this.layers;
+    const out: IndexedMatch[][] = Array.from({ length: L }, () => []);
+    if (!text) return out;
+    const tk = tokenize(text);
+    const { starts, ends, keys, words } = tk;
+    const n = keys.length;
+    const cursor = new Array<number>(L).fill(0);
+    // Per layer: the furthest end token reached from the current start, and what accepted there.
+    const bestEnd = new Array<number>(L).fill(-1);
+    const bestAccepts: Accept[][] = Array.from({ length: L }, () => []);
+    const accept = (node: Node, j: number) => {
+      // A symbol token may end a term only where no word character follows.
+      if (!words[j - 1] && isWordAt(text, ends[j - 1]!)) return;
+      for (const a of node.accept!) {
+        if (j > bestEnd[a.layer]!) {
+          bestEnd[a.layer] = j;
+          bestAccepts[a.layer] = [a];
+        } else if (j === bestEnd[a.layer]) bestAccepts[a.layer]!.push(a);
+      }
+    };
+    // Follows every piece that token `j` can be, from `node`; `g` is 0 when glued, 1 after whitespace.
+    const advance = (node: Node, j: number, g: 0 | 1) => {
+      const key = keys[j]!;
+      const lit = node.lit?.[g]?.get(key);
+      if (lit) visit(lit, j + 1);
+      const numNode = node.num?.[g];
+      if (numNode && DIGITS.test(key)) {
+        visit(numNode, j + 1);
+        // "1.000" or "12,5": a separator glued between two digit runs.
+        const sep = keys[j + 1];
+        if ((sep === '.' || sep === ',') && j + 2 < n && starts[j + 1] === ends[j] && starts[j + 2] === ends[j + 1] && DIGITS_FRACTION.test(keys[j + 2]!)) visit(numNode, j + 3);
+      }
+      const ew = node.endWild?.[g];
+      if (ew) {
+        for (const len of node.endWildLens!) {
+          if (len > key.length || key.length - len > 12) continue;
+          const c = ew.get(len === key.length ? key : key.slice(0, len));
+          if (c && (len === key.length || LETTERS_12.test(key.slice(len)))) visit(c, j + 1);
+        }
+      }
+      const sw = node.startWild?.[g];
+      if (sw) {
+        for (const len of node.startWildLens!) {
+          if (len > key.length || key.length - len > 4) continue;
+          const c = sw.get(len === key.length ? key : key.slice(key.length - len));
+          if (c && (len === key.length || LETTERS_4.test(key.slice(0, key.length - len)))) visit(c, j + 1);
+        }
+      }
+    };
+    const visit = (node: Node, j: number) => {
+      // Tokens [i, j) are consumed; `j` is the next one.
+      if (node.accept) accept(node, j);
+      if (j >= n) return;
+      const gap = starts[j]! - ends[j - 1]!;
+      if (gap > MAX_GAP) return;
+      advance(node, j, gap === 0 ? 0 : 1);
+    };
+    for (let i = 0; i < n; i++) {
+      let needed = false;
+      for (let l = 0; l < L; l++) if (cursor[l]! <= i) needed = true;
+      if (!needed) continue;
+      // A match must not start right after a word character (possible only for a symbol token).
+      if (!words[i] && isWordAt(text, starts[i]! - 1)) continue;
+      // The first piece of a term is never glued to anything before it.
+      advance(this.root, i, 1);
+      for (let l = 0; l < L; l++) {
+        const end = bestEnd[l]!;
+        if (end < 0) continue;
+        bestEnd[l] = -1;
+        if (cursor[l]! > i) continue;
+        const accepts = bestAccepts[l]!;
+        const lists: string[] = [];
+        for (const a of accepts) for (const name of a.lists) if (!lists.includes(name)) lists.push(name);
+        const start = starts[i]!;
+        const stop = ends[end - 1]!;
+        out[l]!.push({ start, end: stop, term: accepts[0]!.term, text: text.slice(start, stop), lists });
+        cursor[l] = end;
+      }
+    }
+    return out;
+  }
+}
