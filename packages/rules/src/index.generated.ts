@@ -20,9 +20,11 @@ import structureLto from './rules/structure-lto.js';
 import structureRequiredFields from './rules/structure-required-fields.js';
 import structureTtl from './rules/structure-ttl.js';
 import structureUniqueComponents from './rules/structure-unique-components.js';
+import urlFormat from './rules/url-format.js';
 import variableAdjacent from './rules/variable-adjacent.js';
 import variableAtEdge from './rules/variable-at-edge.js';
 import variableDensity from './rules/variable-density.js';
+import variableExamples from './rules/variable-examples.js';
 import variableMalformed from './rules/variable-malformed.js';
 import variableSequence from './rules/variable-sequence.js';
 
@@ -47,9 +49,11 @@ export const builtinRules: readonly Rule[] = [
   structureRequiredFields,
   structureTtl,
   structureUniqueComponents,
+  urlFormat,
   variableAdjacent,
   variableAtEdge,
   variableDensity,
+  variableExamples,
   variableMalformed,
   variableSequence,
 ];

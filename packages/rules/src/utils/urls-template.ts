@@ -21,6 +21,14 @@ export interface ButtonUrlField {
   parsed: ButtonUrl;
   /** The button's sample value for its variable (suffix or full URL), if any. */
   example: string | undefined;
+  /** The value reads as a web address (a scheme, or a host with a dot or a variable). */
+  web: boolean;
+}
+
+function isWebAddress(p: ButtonUrl): boolean {
+  const u = p.url;
+  if (!u || u.hostEnd === u.hostStart) return false;
+  return u.kind === 'scheme' || u.hostHasVariable || (u.host.includes('.') && !u.badAuthority);
 }
 
 /** The example value of a URL button: Meta's `["summer2023"]` array, or a plain string. */
@@ -50,7 +58,9 @@ export function buttonUrls(t: Template): ButtonUrlField[] {
   const out: ButtonUrlField[] = [];
   eachComponent(t, (c) => {
     for (const b of c.buttons) {
-      if (b.url) out.push({ node: b.url, button: b, parsed: readButtonUrl(b.url.value), example: buttonExample(b.example) });
+      if (!b.url) continue;
+      const parsed = readButtonUrl(b.url.value);
+      out.push({ node: b.url, button: b, parsed, example: buttonExample(b.example), web: isWebAddress(parsed) });
     }
   });
   buttonCache.set(t, out);
@@ -70,7 +80,7 @@ export function templateUrls(t: Template): UrlOccurrence[] {
       for (const url of findUrls(c.text.value)) out.push({ node: c.text, place, url });
     }
   });
-  for (const b of buttonUrls(t)) if (b.parsed.url) out.push({ node: b.node, place: 'button', url: b.parsed.url, button: b.button });
+  for (const b of buttonUrls(t)) if (b.web && b.parsed.url) out.push({ node: b.node, place: 'button', url: b.parsed.url, button: b.button });
   cache.set(t, out);
   return out;
 }
