@@ -25,7 +25,11 @@ import variableAdjacent from './rules/variable-adjacent.js';
 import variableAtEdge from './rules/variable-at-edge.js';
 import variableDensity from './rules/variable-density.js';
 import variableExamples from './rules/variable-examples.js';
+import variableHeaderCount from './rules/variable-header-count.js';
+import variableLocation from './rules/variable-location.js';
 import variableMalformed from './rules/variable-malformed.js';
+import variableMixedStyles from './rules/variable-mixed-styles.js';
+import variableNamedFormat from './rules/variable-named-format.js';
 import variableSequence from './rules/variable-sequence.js';
 
 export const builtinRules: readonly Rule[] = [
@@ -54,6 +58,10 @@ export const builtinRules: readonly Rule[] = [
   variableAtEdge,
   variableDensity,
   variableExamples,
+  variableHeaderCount,
+  variableLocation,
   variableMalformed,
+  variableMixedStyles,
+  variableNamedFormat,
   variableSequence,
 ];
