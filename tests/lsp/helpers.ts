@@ -14,7 +14,7 @@ export function makeWorkspace(files: Record<string, string> = {}): string {
   return dir;
 }
 
-export function template(overrides: Record<string, unknown> = {}, body = 'Hi {{1}}, your order {{2}} has shipped.'): Record<string, unknown> {
+export function template(overrides: Record<string, unknown> = {}, body = 'Hi {{1}}, your order {{2}} has shipped and should reach your address within three working days.'): Record<string, unknown> {
   return {
     name: 'order_shipped',
     language: 'en_US',

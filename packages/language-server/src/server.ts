@@ -314,8 +314,10 @@ export class GreenlightServer {
     } else if (pushed && typeof pushed === 'object') {
       next = normalizeSettings(pushed, this.settings);
     }
+    const changed = JSON.stringify(next) !== JSON.stringify(this.settings);
     this.settings = next;
-    this.configChanged();
+    // Settings pulled right after startup usually match the initialization options: no re-lint then.
+    if (changed) this.configChanged();
   }
 
   explicitConfigPath(): string | undefined {
