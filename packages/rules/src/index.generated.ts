@@ -20,7 +20,13 @@ import structureLto from './rules/structure-lto.js';
 import structureRequiredFields from './rules/structure-required-fields.js';
 import structureTtl from './rules/structure-ttl.js';
 import structureUniqueComponents from './rules/structure-unique-components.js';
+import urlButtonVariable from './rules/url-button-variable.js';
+import urlDomain from './rules/url-domain.js';
 import urlFormat from './rules/url-format.js';
+import urlInsecure from './rules/url-insecure.js';
+import urlRedirect from './rules/url-redirect.js';
+import urlShortener from './rules/url-shortener.js';
+import urlWhatsappLink from './rules/url-whatsapp-link.js';
 import variableAdjacent from './rules/variable-adjacent.js';
 import variableAtEdge from './rules/variable-at-edge.js';
 import variableDensity from './rules/variable-density.js';
@@ -53,7 +59,13 @@ export const builtinRules: readonly Rule[] = [
   structureRequiredFields,
   structureTtl,
   structureUniqueComponents,
+  urlButtonVariable,
+  urlDomain,
   urlFormat,
+  urlInsecure,
+  urlRedirect,
+  urlShortener,
+  urlWhatsappLink,
   variableAdjacent,
   variableAtEdge,
   variableDensity,
