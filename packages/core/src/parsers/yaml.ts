@@ -43,6 +43,12 @@ function alignScalar(text: string, start: number, end: number, value: string, st
         }
         offsets[i] = p;
         p += 2 + (YAML_ESCAPES[n] ?? 0);
+        // `\U0001F600` decodes to a surrogate pair: both halves map to the one escape.
+        const code = v.charCodeAt(0);
+        if (n === 'U' && code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+          i++;
+          offsets[i] = offsets[i - 1]!;
+        }
         break;
       }
       if (style === 'yaml-single' && c === "'" && text[p + 1] === "'" && v === "'") {
