@@ -53,21 +53,20 @@ function walk(dir: string, out: string[]): void {
 }
 
 export function findFiles(patterns: readonly string[], cwd: string): Discovery {
-  const seen = new Set<string>();
+  const seen = new Map<string, Candidate>();
   const files: Candidate[] = [];
   const unmatched: string[] = [];
   const add = (path: string, explicit: boolean) => {
     const p = toPosix(path);
-    if (seen.has(p)) {
+    const existing = seen.get(p);
+    if (existing) {
       // A file both named and found by a walk counts as named.
-      if (explicit) {
-        const existing = files.find((f) => f.path === p);
-        if (existing) existing.explicit = true;
-      }
+      if (explicit) existing.explicit = true;
       return;
     }
-    seen.add(p);
-    files.push({ path: p, explicit });
+    const c = { path: p, explicit };
+    seen.set(p, c);
+    files.push(c);
   };
 
   for (const pattern of patterns.length ? patterns : ['.']) {
