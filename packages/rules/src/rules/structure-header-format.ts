@@ -49,6 +49,8 @@ export default defineRule({
       if (!MEDIA.includes(format)) continue;
       if (text?.kind === 'string' && text.value.trim() !== '') ctx.report({ messageId: 'mediaText', node: text, data: { format }, severity: 'warning' });
       if (format === 'GIF') ctx.report({ messageId: 'gif', node: h.formatNode, severity: 'info' });
+      // The web editor uploads the sample itself; its fields never carry a handle.
+      if (ctx.format === 'fields') continue;
       const handles = getArray(get(h.node, 'example'), 'header_handle');
       const first = handles?.items[0];
       if (!first || first.kind !== 'string' || first.value.trim() === '') {
