@@ -214,7 +214,13 @@ export function completions(server: GreenlightServer, doc: TextDocument, s: Snap
   const root = s?.result?.document.root ?? parseDocument(text, format).root;
   const templates = s?.result?.templates.map((r) => r.template) ?? [];
   const items: CompletionItem[] = [];
-  const t = templateAt(templates, offset);
+  let t = templateAt(templates, offset);
+  // YAML block nodes end after their trailing blank lines; past the last character is outside.
+  if (t) {
+    let end = t.node.range.end;
+    while (end > t.node.range.start && /\s/.test(text[end - 1]!)) end--;
+    if (offset > end) t = undefined;
+  }
 
   const str = stringAt(root, offset);
   if (t && str && (str.key === 'text' || str.key === 'url')) {

@@ -31,10 +31,12 @@ export function hover(server: GreenlightServer, s: Snapshot, position: Position)
 
   // Findings under the cursor: the message, then the rule's story.
   const seen = new Set<string>();
-  for (const d of s.diagnostics) {
-    const a = s.doc.offsetAt(d.range.start);
-    const b = s.doc.offsetAt(d.range.end);
-    if (offset < a || offset > b) continue;
+  // Narrowest findings first: a word-level finding matters more than one about the whole template.
+  const under = s.diagnostics
+    .map((d) => ({ d, a: s.doc.offsetAt(d.range.start), b: s.doc.offsetAt(d.range.end) }))
+    .filter(({ a, b }) => offset >= a && offset <= b)
+    .sort((x, y) => x.b - x.a - (y.b - y.a));
+  for (const { d } of under) {
     const id = String(d.code ?? '');
     const rule = server.rulesById.get(id);
     const block = [md(typeof d.message === 'string' ? d.message : d.message.value)];
