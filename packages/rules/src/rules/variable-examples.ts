@@ -17,6 +17,7 @@ export default defineRule({
   recommended: true,
   messages: {
     missing: 'The {field} has {count} variable(s) but no example values; add "example": {"{key}": {shape}}.',
+    urlMissing: 'This URL has a variable but the button has no example; add "example": ["{sample}"] with a full sample address.',
     wrongKey: 'The {field} uses {style} variables, so its examples go in "{key}", not "{other}".',
     shape: 'Examples for the {field} must be {shape}.',
     count: 'The {field} has {count} variable(s) but {values} example value(s).',
@@ -34,6 +35,8 @@ export default defineRule({
       if (f.kind === 'footer' || f.kind === 'card-header') continue;
       checkField(t.parameterFormat, f, ctx);
     }
+    const buttons = [...t.buttons, ...t.components.flatMap((c) => c.cards.flatMap((card) => card.flatMap((cc) => cc.buttons)))];
+    for (const b of buttons) if (b.url) checkUrlButton(b.url, b.node, ctx);
   },
   examples: {
     valid: [
@@ -49,6 +52,18 @@ export default defineRule({
     ],
     invalid: [
       { title: 'No examples', template: { components: [{ type: 'BODY', text: 'Hi {{1}}, your order has shipped.' }] }, errors: ['missing'], spans: ['{{1}}'] },
+      {
+        title: 'A URL variable without an example',
+        template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/track/{{1}}' }] }] },
+        errors: ['urlMissing'],
+        spans: ['{{1}}'],
+      },
+      {
+        title: 'A URL example that is not a list',
+        template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/track/{{1}}', example: 'https://example.com/track/SK-4821' }] }] },
+        errors: ['shape'],
+        output: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/track/{{1}}', example: ['https://example.com/track/SK-4821'] }] }] },
+      },
       {
         title: 'A flat list is wrapped',
         template: { components: [{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} has shipped.', example: { body_text: ['Ana', 'SK-4821'] } }] },
@@ -120,6 +135,28 @@ function checkField(format: string, f: VariableField, ctx: Ctx) {
   }
   if (style === 'named') checkNamed(node, named.map((p) => ({ name: p.inner, start: p.start, end: p.end })), f, key, ctx);
   else checkPositional(node, new Set(positional.map(positionalIndex)).size, f, isHeader, ctx);
+}
+
+/** A dynamic URL button: `"example": ["https://example.com/track/SK-4821"]` (Meta also accepts the suffix alone). */
+function checkUrlButton(url: StringNode, button: SourceNode, ctx: Ctx) {
+  const tokens = variableTokens(url.value);
+  if (tokens.length === 0) return;
+  const example = get(button, 'example');
+  const shape = 'a list with one sample address: ["https://…"]';
+  if (!example) {
+    const sample = url.value.slice(0, tokens[0]!.start) + 'ABC123';
+    ctx.report({ messageId: 'urlMissing', node: url, start: tokens[0]!.start, end: tokens[0]!.end, data: { sample } });
+    return;
+  }
+  if (example.kind === 'string') {
+    ctx.report({ messageId: 'shape', node: example, data: { field: 'URL button', shape }, fix: ctx.fixer.replaceValue(example, [example.value]) });
+    return;
+  }
+  if (example.kind !== 'array' || example.items.length === 0) {
+    ctx.report({ messageId: 'shape', node: example, data: { field: 'URL button', shape } });
+    return;
+  }
+  checkValue(example.items[0]!, ctx);
 }
 
 function checkPositional(node: SourceNode, count: number, f: VariableField, isHeader: boolean, ctx: Ctx) {
