@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { rulesById } from '../src/index.js';
 
 function config(ids: string[]): ResolvedConfig {
-  return { baseDir: '/', files: [], rules: Object.fromEntries(ids.map((id) => [id, { severity: rulesById.get(id)!.severity }])), business: {}, overrides: [], ignorePatterns: [] };
+  return { baseDir: '/', files: [], rules: Object.fromEntries(ids.map((id) => [id, { severity: rulesById.get(id)!.severity, options: undefined }])), business: {}, overrides: [], ignorePatterns: [] };
 }
 const rules = (ids: string[]) => ids.map((id) => rulesById.get(id)!);
 const run = (text: string, ids: string[], format: 'json' | 'yaml' = 'json'): LintMessage[] => lint(text, { rules: rules(ids), config: config(ids), format }).messages;
@@ -33,7 +33,7 @@ components:
     const plain = toPlain(doc.root) as { language: string; category: string; components: { buttons: { type: string }[] }[] };
     expect(plain.language).toBe('pt_BR');
     expect(plain.category).toBe('marketing');
-    expect(plain.components[1].buttons[0].type).toBe('quick_reply');
+    expect(plain.components[1]?.buttons[0]?.type).toBe('quick_reply');
     expect(run(out, ['structure-enum-values', 'language-code'], 'yaml')).toEqual([]);
   });
 });

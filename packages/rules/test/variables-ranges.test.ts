@@ -10,7 +10,7 @@ function config(ids: string[]): ResolvedConfig {
   return {
     baseDir: '/',
     files: [],
-    rules: Object.fromEntries(ids.map((id) => [id, { severity: rulesById.get(id)!.severity }])),
+    rules: Object.fromEntries(ids.map((id) => [id, { severity: rulesById.get(id)!.severity, options: undefined }])),
     business: {},
     overrides: [],
     ignorePatterns: [],
