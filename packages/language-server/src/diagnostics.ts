@@ -1,7 +1,7 @@
 import { createFixer, type LintMessage, type LintResult, type Range, type Rule, type Severity, type TemplateResult } from '@greenlight/core';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { exampleFor, variablesIn } from './locate.js';
+import { VariableIndex, exampleFor } from './locate.js';
 import type { DiagnosticData, LspTextEdit, SeverityOverride } from './protocol.js';
 
 export const SOURCE = 'greenlight';
@@ -71,6 +71,13 @@ export function toDiagnostics(doc: TextDocument, result: LintResult, opts: Conve
     return categoryData.get(idx) ?? undefined;
   };
 
+  const indexes = new Map<number, VariableIndex>();
+  const variableIndex = (tr: TemplateResult) => {
+    let ix = indexes.get(tr.template.index);
+    if (!ix) indexes.set(tr.template.index, (ix = new VariableIndex(tr.template)));
+    return ix;
+  };
+
   const out: Diagnostic[] = [];
   for (const m of result.messages) {
     const override = opts.overrides[m.ruleId];
@@ -93,18 +100,18 @@ export function toDiagnostics(doc: TextDocument, result: LintResult, opts: Conve
       data,
     };
     if (rule) d.codeDescription = { href: rule.docsUrl };
-    const related = relatedFor(doc, m, tr);
+    const related = relatedFor(doc, m, tr, variableIndex);
     if (related.length) d.relatedInformation = related;
     out.push(d);
   }
   return out;
 }
 
-function relatedFor(doc: TextDocument, m: LintMessage, tr: TemplateResult | undefined): DiagnosticRelatedInformation[] {
+function relatedFor(doc: TextDocument, m: LintMessage, tr: TemplateResult | undefined, index: (tr: TemplateResult) => VariableIndex): DiagnosticRelatedInformation[] {
   const out: DiagnosticRelatedInformation[] = [];
   for (const r of m.related ?? []) out.push({ location: { uri: doc.uri, range: toLspRange(doc, r.range) }, message: r.message });
   if (tr && m.range.end > m.range.start) {
-    for (const v of variablesIn(tr.template, m.range)) {
+    for (const v of index(tr).within(m.range)) {
       const ex = exampleFor(v);
       if (!ex) continue;
       out.push({ location: { uri: doc.uri, range: toLspRange(doc, ex.node.range) }, message: `Example value of ${v.placeholder.raw}: "${ex.value}"` });

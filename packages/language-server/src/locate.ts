@@ -83,19 +83,39 @@ export function variableAt(t: Template, offset: number): VariableAt | undefined 
   return undefined;
 }
 
-/** Variables overlapping a range that lies inside one text field, for related information on a finding. */
-export function variablesIn(t: Template, range: Range): VariableAt[] {
-  const out: VariableAt[] = [];
-  for (const field of textFields(t)) {
-    const node = field.node;
-    if (range.start < node.range.start || range.end > node.range.end) continue;
-    for (const p of findPlaceholders(node.value)) {
-      if (p.kind === 'malformed') continue;
-      const r = sourceRange(node, p.start, p.end);
-      if (r.start < range.end && range.start < r.end) out.push({ field, placeholder: p, range: r });
+/**
+ * Every well-formed variable of a template with its document range, sorted, so the variables
+ * under a finding are found by binary search (a body can hold thousands of tokens).
+ */
+export class VariableIndex {
+  private readonly entries: VariableAt[] = [];
+  constructor(t: Template) {
+    for (const field of textFields(t)) {
+      for (const p of findPlaceholders(field.node.value)) {
+        if (p.kind !== 'malformed') this.entries.push({ field, placeholder: p, range: sourceRange(field.node, p.start, p.end) });
+      }
     }
+    this.entries.sort((a, b) => a.range.start - b.range.start);
   }
-  return out;
+
+  /** Variables overlapping a range that lies inside one text field (findings about a text, not a template). */
+  within(range: Range): VariableAt[] {
+    const out: VariableAt[] = [];
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.entries[mid]!.range.end <= range.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.entries.length; i++) {
+      const v = this.entries[i]!;
+      if (v.range.start >= range.end) break;
+      const f = v.field.node.range;
+      if (range.start >= f.start && range.end <= f.end) out.push(v);
+    }
+    return out;
+  }
 }
 
 export interface ExampleValue {
