@@ -94,6 +94,14 @@ function keyToString(text: string, key: unknown): StringNode | undefined {
   return { kind: 'string', value: 'value' in n ? String(n.value) : '', style: 'yaml-plain', offsets: null, contentStart: n.range.start, range: n.range };
 }
 
+/**
+ * A block collection's range from the yaml library runs on over the line break and indentation that
+ * follow it; end it where its last entry ends, so fixes that append land on the right line.
+ */
+function blockRange(range: { start: number; end: number }, flow: boolean | undefined, lastEnd: number | undefined) {
+  return flow || lastEnd === undefined ? range : { start: range.start, end: Math.max(range.start, lastEnd) };
+}
+
 function convert(text: string, node: YamlNode | null | undefined): SourceNode | undefined {
   if (!node) return undefined;
   if (isScalar(node)) return scalarToNode(text, node);
@@ -108,7 +116,7 @@ function convert(text: string, node: YamlNode | null | undefined): SourceNode | 
       const value = convert(text, pair.value as YamlNode | null) ?? { kind: 'null' as const, value: null, range: { start: key.range.end, end: key.range.end } };
       properties.push({ key, value, range: { start: key.range.start, end: Math.max(value.range.end, key.range.end) } });
     }
-    return { kind: 'object', properties, range, flow: Boolean(node.flow) };
+    return { kind: 'object', properties, range: blockRange(range, node.flow, properties[properties.length - 1]?.range.end), flow: Boolean(node.flow) };
   }
   if (isSeq(node)) {
     const items: SourceNode[] = [];
@@ -116,7 +124,7 @@ function convert(text: string, node: YamlNode | null | undefined): SourceNode | 
       const c = convert(text, item as YamlNode);
       if (c) items.push(c);
     }
-    return { kind: 'array', items, range, flow: Boolean(node.flow) };
+    return { kind: 'array', items, range: blockRange(range, node.flow, items[items.length - 1]?.range.end), flow: Boolean(node.flow) };
   }
   return undefined;
 }
@@ -130,8 +138,10 @@ export function parseYaml(text: string): ParsedDocument {
     const list = Array.isArray(docs) ? docs : [];
     for (const doc of list) {
       for (const e of doc.errors) {
-        const [s, t] = e.pos;
-        problems.push({ message: cleanYamlMessage(e.message), range: { start: s, end: Math.max(t, s + 1) } });
+        // The yaml library places end-of-input errors one past the end; keep ranges inside the text.
+        const s = Math.min(e.pos[0], text.length);
+        const t = Math.min(Math.max(e.pos[1], s + 1), text.length);
+        problems.push({ message: cleanYamlMessage(e.message), range: { start: s, end: t } });
       }
     }
     const roots = list.map((d) => convert(text, d.contents as YamlNode | null)).filter((r): r is SourceNode => r !== undefined);
