@@ -23,8 +23,10 @@ if [[ ! -d "$ROOT/extensions/vscode/node_modules/playwright-core" ]]; then
 fi
 [[ -x /usr/bin/chromium || -n "${CHROMIUM_PATH:-}" ]] || { echo "Chromium is required: apt-get install -y chromium" >&2; exit 1; }
 
-stamp "building the extension"
-(cd "$ROOT/extensions/vscode" && node esbuild.mjs --quiet)
+stamp "building and packaging the extension"
+# The tests load extensions/vscode/dist, i.e. exactly the minified bundles that go into the .vsix.
+(cd "$ROOT/extensions/vscode" && node esbuild.mjs --production --quiet \
+  && pnpm exec vsce package --no-dependencies -o dist/greenlight-vscode.vsix >/dev/null)
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/greenlight-e2e-vscode.XXXXXX")
 cp -R "$ROOT/tests/e2e/vscode/workspace" "$WORK/workspace"
@@ -38,6 +40,14 @@ cat >"$WORK/data/user/User/settings.json" <<'JSON'
   "workbench.tips.enabled": false
 }
 JSON
+# The .vsix must install into this VS Code (engines.vscode vs 1.139, manifest validity).
+XDG_CONFIG_HOME="$CS/xdg/config" XDG_DATA_HOME="$CS/xdg/data" XDG_CACHE_HOME="$CS/xdg/cache" PATH="$(dirname "$NODE24"):$PATH" \
+  "$CS/cs/node_modules/.bin/code-server" --user-data-dir "$WORK/vsix/user" --extensions-dir "$WORK/vsix/extensions" \
+  --install-extension "$ROOT/extensions/vscode/dist/greenlight-vscode.vsix" >"$WORK/vsix.log" 2>&1 \
+  || { cat "$WORK/vsix.log" >&2; echo "the .vsix did not install into code-server" >&2; exit 1; }
+ls "$WORK/vsix/extensions" | grep -q '^greenlight.greenlight-vscode-' || { cat "$WORK/vsix.log" >&2; echo "the .vsix was not installed" >&2; exit 1; }
+stamp "the .vsix installs ($(du -k "$ROOT/extensions/vscode/dist/greenlight-vscode.vsix" | cut -f1) KB)"
+
 PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 
 PGID=

@@ -133,6 +133,26 @@ exports.run = async function run() {
     assert.equal(greenlight(fileUri('other/settings.json')).length, 0, 'ordinary JSON is left alone');
   });
 
+  await test('no rule crashes on the fixture templates', async () => {
+    const crashed = [];
+    for (const rel of ['templates/order_update.json', 'templates/welcome.yaml', 'templates/list.json', 'templates/fixable.json']) {
+      for (const d of greenlight(fileUri(rel))) if (/failed on this template/.test(d.message)) crashed.push(`${rel}: ${ruleOf(d)}: ${d.message.slice(0, 160)}`);
+    }
+    assert.deepEqual(crashed, []);
+  });
+
+  await test('greenlight.config.json is validated against the config schema', async () => {
+    const { doc, editor } = await open('greenlight.config.json');
+    await editor.edit((b) => b.insert(doc.positionAt(doc.getText().indexOf('{') + 1), '\n  "rulez": {},'));
+    const found = await waitFor(
+      'a schema diagnostic on the unknown key',
+      () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.source !== 'greenlight' && /rulez|not allowed/i.test(d.message) && doc.getText(d.range).includes('rulez')),
+      30000,
+    );
+    assert.ok(found);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   await test('Fix all applies every safe fix in the file', async () => {
     const { doc } = await open('templates/fixable.json');
     const before = await waitFor('fixable.json diagnostics', () => greenlight(doc.uri).length && greenlight(doc.uri));
