@@ -10,7 +10,12 @@ import authStructure from './rules/auth-structure.js';
 import buttonCount from './rules/button-count.js';
 import buttonDuplicateLabel from './rules/button-duplicate-label.js';
 import buttonGrouping from './rules/button-grouping.js';
+import emojiHeaderFooter from './rules/emoji-header-footer.js';
+import emojiLimit from './rules/emoji-limit.js';
 import forbiddenRequest from './rules/forbidden-request.js';
+import formattingHeaderFooter from './rules/formatting-header-footer.js';
+import formattingNewlines from './rules/formatting-newlines.js';
+import formatting from './rules/formatting.js';
 import forwardToGroups from './rules/forward-to-groups.js';
 import languageCode from './rules/language-code.js';
 import limitBodyLength from './rules/limit-body-length.js';
@@ -47,6 +52,8 @@ import variableMalformed from './rules/variable-malformed.js';
 import variableMixedStyles from './rules/variable-mixed-styles.js';
 import variableNamedFormat from './rules/variable-named-format.js';
 import variableSequence from './rules/variable-sequence.js';
+import whitespaceEdges from './rules/whitespace-edges.js';
+import whitespaceSpacing from './rules/whitespace-spacing.js';
 
 export const builtinRules: readonly Rule[] = [
   abusiveContent,
@@ -59,7 +66,12 @@ export const builtinRules: readonly Rule[] = [
   buttonCount,
   buttonDuplicateLabel,
   buttonGrouping,
+  emojiHeaderFooter,
+  emojiLimit,
   forbiddenRequest,
+  formattingHeaderFooter,
+  formattingNewlines,
+  formatting,
   forwardToGroups,
   languageCode,
   limitBodyLength,
@@ -96,4 +108,6 @@ export const builtinRules: readonly Rule[] = [
   variableMixedStyles,
   variableNamedFormat,
   variableSequence,
+  whitespaceEdges,
+  whitespaceSpacing,
 ];

@@ -1,0 +1,65 @@
+import { defineRule, getString, textFields, z, type StringNode } from '@greenlight/core';
+
+const B6 = { title: 'Maqsam: templates with variables (trim surrounding spaces)', url: 'https://support.maqsam.com/creating-whatsapp-templates-with-variables' };
+const S2 = { title: 'Meta: Template components', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components' };
+
+const FIELD: Record<string, string> = {
+  header: 'header',
+  body: 'body',
+  footer: 'footer',
+  'button-text': 'button label',
+  'button-url': 'button URL',
+  'button-phone': 'phone number',
+  'card-body': 'card body',
+  'card-header': 'card header',
+};
+
+const WS = /\s/;
+
+export default defineRule({
+  id: 'whitespace-edges',
+  description: 'Texts do not start or end with spaces or line breaks.',
+  rationale:
+    'Meta trims or refuses spaces and line breaks around template texts, WhatsApp Manager trims them as you type, and a stray space at the end of a URL or phone number breaks it. Leading and trailing whitespace also hides a variable at the edge of the body from simple checks. The fix removes it.',
+  severity: 'warning',
+  family: 'formatting',
+  tags: ['formatting', 'whitespace'],
+  evidence: { level: 'provider', sources: [S2, B6] },
+  fixable: 'fix',
+  recommended: true,
+  messages: {
+    leading: 'The {field} starts with whitespace.',
+    trailing: 'The {field} ends with whitespace.',
+  },
+  options: z.object({}).strict(),
+  check(t, ctx) {
+    const visit = (node: StringNode, field: string) => {
+      const v = node.value;
+      if (v.length === 0) return;
+      let a = 0;
+      while (a < v.length && WS.test(v[a]!)) a++;
+      if (a === v.length) return; // Blank texts are reported by the structure rules.
+      let b = v.length;
+      while (b > a && WS.test(v[b - 1]!)) b--;
+      if (a > 0) ctx.report({ messageId: 'leading', node, start: 0, end: a, data: { field }, fix: ctx.fixer.replaceInString(node, 0, a, '') });
+      if (b < v.length) ctx.report({ messageId: 'trailing', node, start: b, end: v.length, data: { field }, fix: ctx.fixer.replaceInString(node, b, v.length, '') });
+    };
+    for (const f of textFields(t)) visit(f.node, FIELD[f.kind] ?? f.kind);
+    for (const b of t.buttons) {
+      const autofill = getString(b.node, 'autofill_text');
+      if (autofill) visit(autofill, 'autofill label');
+    }
+  },
+  examples: {
+    valid: [{ template: 'Your order has shipped.' }],
+    invalid: [
+      { template: ' Your order has shipped.\n', errors: ['leading', 'trailing'], spans: [' ', '\\n'], output: 'Your order has shipped.' },
+      {
+        title: 'A URL with a trailing space',
+        template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/t ' }] }] },
+        errors: ['trailing'],
+        output: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/t' }] }] },
+      },
+    ],
+  },
+});

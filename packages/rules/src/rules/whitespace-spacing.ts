@@ -1,0 +1,58 @@
+import { defineRule, textFields, z } from '@greenlight/core';
+
+const S23 = { title: 'Meta: Error codes (132018: no tabs or more than 4 consecutive spaces)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes' };
+const B25 = { title: 'Engati: WhatsApp template restrictions', url: 'https://help.engati.com/restrictions-for-wa-template-message' };
+
+const MAX_SPACES = 4;
+const FIELD: Record<string, string> = { header: 'header', body: 'body', footer: 'footer', 'button-text': 'button label', 'card-body': 'card body', 'card-header': 'card header' };
+
+export default defineRule({
+  id: 'whitespace-spacing',
+  description: 'No tabs and no more than four spaces in a row inside texts.',
+  rationale:
+    'WhatsApp refuses parameter values with tabs or more than four consecutive spaces (error 132018), and providers apply the same rule to template text. WhatsApp does not align text with tabs or space runs anyway: lay text out with line breaks. Whitespace at the start or end of a text is `whitespace-edges`\' to report.',
+  severity: 'warning',
+  family: 'formatting',
+  tags: ['formatting', 'whitespace'],
+  evidence: { level: 'meta', sources: [S23, B25] },
+  fixable: 'suggest',
+  recommended: true,
+  messages: {
+    tab: 'Tab character in the {field}; use a space.',
+    spaces: '{count} spaces in a row in the {field}; at most {max} are accepted.',
+  },
+  options: z.object({}).strict(),
+  check(t, ctx) {
+    for (const f of textFields(t)) {
+      if (f.kind === 'button-url' || f.kind === 'button-phone') continue;
+      const v = f.node.value;
+      const field = FIELD[f.kind] ?? f.kind;
+      const first = v.search(/\S/);
+      if (first < 0) continue;
+      let last = v.length;
+      while (last > 0 && /\s/.test(v[last - 1]!)) last--;
+      for (let i = first; i < last; i++) {
+        const c = v[i];
+        if (c !== ' ' && c !== '\t' && c !== '\u00a0') continue;
+        let e = i;
+        let tabs = 0;
+        while (e < last && (v[e] === ' ' || v[e] === '\t' || v[e] === '\u00a0')) {
+          if (v[e] === '\t') tabs++;
+          e++;
+        }
+        const fix = ctx.fixer.replaceInString(f.node, i, e, ' ');
+        const suggest = [fix ? { message: 'Replace with one space', fix } : null];
+        if (tabs > 0) ctx.report({ messageId: 'tab', node: f.node, start: i, end: e, data: { field }, suggest });
+        else if (e - i > MAX_SPACES) ctx.report({ messageId: 'spaces', node: f.node, start: i, end: e, data: { field, count: e - i, max: MAX_SPACES }, suggest });
+        i = e - 1;
+      }
+    }
+  },
+  examples: {
+    valid: [{ template: 'Total:    $20 (four spaces are accepted).' }],
+    invalid: [
+      { template: 'Item\tPrice', errors: ['tab'], spans: ['\\t'] },
+      { title: 'Five spaces', template: 'Total:     $20', errors: ['spaces'], spans: ['     '] },
+    ],
+  },
+});
