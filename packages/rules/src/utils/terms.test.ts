@@ -24,6 +24,9 @@ describe('TermMatcher', () => {
     expect(spans(['छूट'], 'आज 20% छूट पाएं')).toEqual(['छूट']);
     expect(spans(['ऑफ़र'], 'ऑफ़रों')).toEqual([]);
   });
+  it('takes hyphens, slashes and dots literally', () => {
+    expect(spans(['e-cigarette*', 'T.C. kimlik', 'pin-code', '24/7'], 'e-cigarettes, T.C. kimlik, pin-code, 24/7, TxC kimlik')).toEqual(['e-cigarettes', 'T.C. kimlik', 'pin-code', '24/7']);
+  });
   it('is case-insensitive and tolerant of whitespace runs', () => {
     expect(spans(['buy now'], 'BUY\u00A0 NOW!')).toEqual(['BUY\u00A0 NOW']);
   });

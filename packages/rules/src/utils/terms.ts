@@ -27,7 +27,8 @@ const ENDING = '[\\p{L}\\p{M}]{0,12}';
 const PREFIX = '[\\p{L}\\p{M}]{0,4}';
 const SPACE = '[\\s\\u00A0\\u200B-\\u200D]{1,3}';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+// Only syntax characters may be escaped in a `u`-flag regex (`\-` is a syntax error there).
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Why a term cannot be used, or undefined when it is fine. */
 export function validateTerm(term: string): string | undefined {
