@@ -5,8 +5,8 @@
  * about a thousand terms per language and must stay far below a millisecond per template.
  *
  * Differences from `TermMatcher`, all deliberate:
- * - keys are folded: case, Latin/Cyrillic diacritics (é = e, ё = е, ş = s), Arabic harakat, tatweel
- *   and hamza forms of alef, so "promocao" finds "promoção" and "ارسل" finds "أرسل";
+ * - keys are folded: case, Latin/Cyrillic diacritics (é = e, ё = е, ş = s), the Devanagari nukta,
+ *   Arabic harakat, tatweel and hamza forms of alef, typographic apostrophes, so "promocao" finds "promoção" and "ارسل" finds "أرسل";
  * - `#` also matches non-ASCII decimal digits (Arabic-Indic, Devanagari);
  * - among terms starting at the same place, the one that covers the most text wins.
  * Every step is a hash look-up or a bounded loop: the scan is linear in the text length.
@@ -39,6 +39,8 @@ interface Node {
   /** `*stem` pieces. */
   startWild?: [Map<string, Node> | undefined, Map<string, Node> | undefined];
   startWildLens?: number[];
+  /** `*stem*` pieces: few, checked one by one. */
+  bothWild?: { stem: string; glued: boolean; node: Node }[];
   accept?: Accept[];
 }
 
@@ -49,17 +51,18 @@ const DIGITS_FRACTION = /^\p{Nd}{1,3}$/u;
 const LETTERS_12 = /^[\p{L}\p{M}]{0,12}$/u;
 const LETTERS_4 = /^[\p{L}\p{M}]{0,4}$/u;
 const ASCII = /^[\x00-\x7f]*$/;
-const STRIP = /[\u0300-\u036f\u0640\u064b-\u065f\u0670]/g;
+const STRIP = /[\u0300-\u036f\u0640\u064b-\u065f\u0670\u093c]/g;
+const APOSTROPHE = /[\u2019\u02bc\u2032]/g;
 const ALEF = /[\u0622\u0623\u0625]/g;
 const MAX_GAP = 3;
 
 /** The comparison key of a token: lower case, without accents and Arabic vowel marks. */
 export function foldKey(s: string): string {
   if (ASCII.test(s)) return s.toLowerCase();
-  return s.normalize('NFD').replace(STRIP, '').replace(ALEF, '\u0627').replace(/\u0649/g, '\u064a').toLowerCase();
+  return s.normalize('NFD').replace(STRIP, '').replace(ALEF, '\u0627').replace(/\u0649/g, '\u064a').replace(APOSTROPHE, "'").toLowerCase();
 }
 
-type Piece = { kind: 'lit' | 'end' | 'start'; key: string; glued: boolean } | { kind: 'num'; key: ''; glued: boolean };
+type Piece = { kind: 'lit' | 'end' | 'start' | 'both'; key: string; glued: boolean } | { kind: 'num'; key: ''; glued: boolean };
 
 /** Splits a term into pieces the trie consumes one text token at a time. */
 export function termPieces(term: string): Piece[] | undefined {
@@ -80,9 +83,11 @@ export function termPieces(term: string): Piece[] | undefined {
     const parts = w.match(TOKEN) ?? [];
     parts.forEach((p, i) => {
       const glued = i > 0;
+      const last = i === parts.length - 1;
       if (p === '#') pieces.push({ kind: 'num', key: '', glued });
+      else if (pre && post && i === 0 && last && WORD_CHAR.test(p)) pieces.push({ kind: 'both', key: foldKey(p), glued });
       else if (pre && i === 0 && WORD_CHAR.test(p)) pieces.push({ kind: 'start', key: foldKey(p), glued });
-      else if (post && i === parts.length - 1 && WORD_CHAR.test(p)) pieces.push({ kind: 'end', key: foldKey(p), glued });
+      else if (post && last && WORD_CHAR.test(p)) pieces.push({ kind: 'end', key: foldKey(p), glued });
       else pieces.push({ kind: 'lit', key: foldKey(p), glued });
     });
   }
@@ -184,8 +189,8 @@ export class TermIndex {
   readonly layers: number;
   private count = 0;
 
-  constructor(entries: Iterable<IndexEntry>) {
-    let layers = 1;
+  constructor(entries: Iterable<IndexEntry>, minLayers = 1) {
+    let layers = minLayers;
     const accepts = new Map<string, Accept>();
     for (const e of entries) {
       const pieces = termPieces(e.term);
@@ -227,6 +232,12 @@ export class TermIndex {
       case 'start':
         node.startWildLens = addLen(node.startWildLens ?? [], p.key.length);
         return child(slot((node.startWild ??= [undefined, undefined])), p.key);
+      case 'both': {
+        const list = (node.bothWild ??= []);
+        let e = list.find((b) => b.stem === p.key && b.glued === p.glued);
+        if (!e) list.push((e = { stem: p.key, glued: p.glued, node: {} }));
+        return e.node;
+      }
     }
   }
 
@@ -278,6 +289,18 @@ export class TermIndex {
           if (len > key.length || key.length - len > 4) continue;
           const c = sw.get(len === key.length ? key : key.slice(key.length - len));
           if (c && (len === key.length || LETTERS_4.test(key.slice(0, key.length - len)))) visit(c, j + 1);
+        }
+      }
+      if (node.bothWild) {
+        for (const b of node.bothWild) {
+          if (b.glued !== (g === 0)) continue;
+          // The stem may start after up to 4 letters and be followed by up to 12.
+          for (let at = key.indexOf(b.stem); at >= 0 && at <= 4; at = key.indexOf(b.stem, at + 1)) {
+            if (LETTERS_4.test(key.slice(0, at)) && LETTERS_12.test(key.slice(at + b.stem.length))) {
+              visit(b.node, j + 1);
+              break;
+            }
+          }
         }
       }
     };
