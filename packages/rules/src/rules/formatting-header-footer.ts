@@ -8,12 +8,17 @@ const B20 = { title: '8x8: template components reference (footer is plain text)'
 
 /** `*`, `_`, `~` and backtick runs outside variables and links. */
 function headerMarkers(text: string): { start: number; end: number; marker: string }[] {
-  const skip: [number, number][] = [...findPlaceholders(text).map((p) => [p.start, p.end] as [number, number]), ...findUrls(text).map((u) => [u.start, u.end] as [number, number])];
+  const skip = [...findPlaceholders(text).map((p) => [p.start, p.end] as const), ...findUrls(text).map((u) => [u.start, u.end] as const)].sort((a, b) => a[0] - b[0]);
   const out: { start: number; end: number; marker: string }[] = [];
+  let k = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c !== '*' && c !== '_' && c !== '~' && c !== '`') continue;
-    if (skip.some(([s, e]) => i >= s && i < e)) continue;
+    while (k < skip.length && skip[k]![1] <= i) k++;
+    if (k < skip.length && skip[k]![0] <= i) {
+      i = skip[k]![1] - 1;
+      continue;
+    }
     let e = i + 1;
     while (e < text.length && text[e] === c) e++;
     out.push({ start: i, end: e, marker: text.slice(i, e) });
@@ -45,15 +50,17 @@ export default defineRule({
   check(t, ctx) {
     const newlines = (node: StringNode, field: string) => {
       const v = node.value;
-      for (let i = v.search(/[\r\n]/); i >= 0 && i < v.length; ) {
+      const first = v.search(/\S/);
+      if (first < 0) return;
+      let last = v.length;
+      while (last > first && /\s/.test(v[last - 1]!)) last--;
+      // Breaks at either end are trimming work for `whitespace-edges`.
+      for (let i = first; i < last; i++) {
+        if (v[i] !== '\n' && v[i] !== '\r') continue;
         let e = i;
-        while (e < v.length && (v[e] === '\n' || v[e] === '\r')) e++;
-        // Breaks at either end are trimming work for `whitespace-edges`.
-        if (v.slice(0, i).trim() !== '' && v.slice(e).trim() !== '') {
-          ctx.report({ messageId: 'newline', node, start: i, end: e, data: { field }, fix: ctx.fixer.replaceInString(node, i, e, ' ') });
-        }
-        const next = v.slice(e).search(/[\r\n]/);
-        i = next < 0 ? -1 : e + next;
+        while (e < last && (v[e] === '\n' || v[e] === '\r')) e++;
+        ctx.report({ messageId: 'newline', node, start: i, end: e, data: { field }, fix: ctx.fixer.replaceInString(node, i, e, ' ') });
+        i = e - 1;
       }
     };
     for (const f of textFields(t)) {

@@ -84,9 +84,17 @@ export function analyzeMarkers(text: string): MarkerAnalysis {
     fences.push({ marker: '```', start: i, end: e });
     i = e;
   }
-  for (let k = 0; k + 1 < fences.length; k += 2) {
-    out.pairs.push([fences[k]!, fences[k + 1]!]);
-    m = m.slice(0, fences[k]!.start) + 'x'.repeat(fences[k + 1]!.end - fences[k]!.start) + m.slice(fences[k + 1]!.end);
+  if (fences.length > 1) {
+    let masked = '';
+    let cursor = 0;
+    for (let k = 0; k + 1 < fences.length; k += 2) {
+      const open = fences[k]!;
+      const close = fences[k + 1]!;
+      out.pairs.push([open, close]);
+      masked += m.slice(cursor, open.start) + 'x'.repeat(close.end - open.start);
+      cursor = close.end;
+    }
+    m = masked + m.slice(cursor);
   }
   if (fences.length % 2 === 1) out.unclosed.push(fences[fences.length - 1]!);
 

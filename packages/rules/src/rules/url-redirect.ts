@@ -36,29 +36,31 @@ interface Hit {
   target: string;
 }
 
-/** Query parameters of `u` (offsets relative to the text) whose value is another web address. */
-function redirects(u: FoundUrl, text: string): Hit[] {
+/** Query parameters of `u` (offsets in the field text) whose value is another site's address. */
+function redirects(u: FoundUrl): Hit[] {
   const out: Hit[] = [];
-  const q = text.indexOf('?', u.authorityEnd);
-  if (q < 0 || q >= u.end) return out;
-  let hash = text.indexOf('#', q);
-  if (hash < 0 || hash > u.end) hash = u.end;
+  // Work on the URL's own text so every search stays inside it.
+  const s = u.text;
+  const q = s.indexOf('?', u.authorityEnd - u.start);
+  if (q < 0) return out;
+  let hash = s.indexOf('#', q);
+  if (hash < 0) hash = s.length;
   const own = hostInfo(u.host).domain ?? u.host;
-  let i = q + 1;
-  while (i < hash) {
-    let amp = text.indexOf('&', i);
+  for (let at = q + 1; at < hash; ) {
+    let amp = s.indexOf('&', at);
     if (amp < 0 || amp > hash) amp = hash;
-    const eq = text.indexOf('=', i);
-    if (eq > i && eq < amp) {
-      const key = decode(text.slice(i, eq)).toLowerCase();
-      const value = decode(text.slice(eq + 1, amp));
+    const rel = s.slice(at, amp).indexOf('=');
+    const eq = rel < 0 ? -1 : at + rel;
+    if (eq > at) {
+      const key = decode(s.slice(at, eq)).toLowerCase();
+      const value = decode(s.slice(eq + 1, amp));
       if (REDIRECT_KEYS.has(key) && URL_VALUE.test(value)) {
         const d = destination(value);
         // A hop inside the same site (`?next=https://example.com/account`) hides nothing.
-        if (d && d.domain !== own) out.push({ start: eq + 1, end: amp, key, target: d.host });
+        if (d && d.domain !== own) out.push({ start: u.start + eq + 1, end: u.start + amp, key, target: d.host });
       }
     }
-    i = amp + 1;
+    at = amp + 1;
   }
   return out;
 }
@@ -80,7 +82,7 @@ export default defineRule({
   check(t, ctx) {
     for (const { node, url: u } of templateUrls(t)) {
       if (u.hostHasVariable) continue;
-      for (const h of redirects(u, node.value)) {
+      for (const h of redirects(u)) {
         ctx.report({ messageId: 'redirect', node, start: h.start, end: h.end, data: { key: h.key, target: h.target } });
       }
     }

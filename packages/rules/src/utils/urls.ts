@@ -77,10 +77,25 @@ function isKnownTld(host: string): boolean {
   return r.isIcann === true;
 }
 
-/** Offsets of the template variables in a text, for quick "is this inside a variable" checks. */
+/** Start of the template variable that ends at `end`, or -1 (binary search over the sorted variables). */
 function variableEndingAt(text: string, end: number): number {
-  for (const p of findPlaceholders(text)) if (p.end === end) return p.start;
+  const ps = findPlaceholders(text);
+  let lo = 0;
+  let hi = ps.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = ps[mid]!;
+    if (p.end === end) return p.start;
+    if (p.end < end) lo = mid + 1;
+    else hi = mid - 1;
+  }
   return -1;
+}
+
+/** `text.indexOf(needle, from)` limited to matches that end by `limit`; never scans past it. */
+function indexIn(text: string, needle: string, from: number, limit: number): number {
+  const i = text.slice(from, limit).indexOf(needle);
+  return i < 0 ? -1 : from + i;
 }
 
 /** Scans a host (and any `{{variable}}` inside it) from `i`; returns where it stops. */
@@ -90,9 +105,9 @@ function scanHost(text: string, i: number, limit: number): { end: number; variab
   while (j < limit) {
     const c = text.charCodeAt(j);
     if (c === 123 /* { */ && text.charCodeAt(j + 1) === 123) {
-      const close = text.indexOf('}}', j + 2);
       // Variables are short; a brace run without a close within 70 characters is not one.
-      if (close < 0 || close > j + 70 || close + 2 > limit) break;
+      const close = indexIn(text, '}}', j + 2, Math.min(limit, j + 72));
+      if (close < 0 || close + 2 > limit) break;
       variable = true;
       j = close + 2;
       continue;
@@ -139,7 +154,13 @@ function dissectAuthority(text: string, from: number, end: number, allowUserinfo
   const authorityEnd = authorityLimit(text, from, end);
   let hostStart = from;
   let userinfo: Dissected['userinfo'];
-  const at = text.lastIndexOf('@', authorityEnd - 1);
+  let at = -1;
+  for (let j = authorityEnd - 1; j >= from; j--) {
+    if (text.charCodeAt(j) === 64 /* @ */) {
+      at = j;
+      break;
+    }
+  }
   if (at >= from) {
     if (!allowUserinfo) return undefined;
     userinfo = { start: from, end: at + 1 };
@@ -147,8 +168,8 @@ function dissectAuthority(text: string, from: number, end: number, allowUserinfo
   }
   if (text.charCodeAt(hostStart) === 91 /* [ */) {
     // IPv6 literal: the host runs to the closing bracket.
-    const close = text.indexOf(']', hostStart);
-    const hostEnd = close > 0 && close < authorityEnd ? close + 1 : authorityEnd;
+    const close = indexIn(text, ']', hostStart, authorityEnd);
+    const hostEnd = close >= 0 ? close + 1 : authorityEnd;
     return { userinfo, hostStart, hostEnd, hostHasVariable: false, authorityEnd, badAuthority: hostEnd < authorityEnd && !isPortAt(text, hostEnd, authorityEnd) };
   }
   const { end: hostEnd, variable } = scanHost(text, hostStart, authorityEnd);
@@ -181,6 +202,16 @@ function makeUrl(text: string, start: number, end: number, kind: UrlKind, scheme
 /** Where a URL in running text ends: trailing punctuation and unbalanced closing brackets are not part of it. */
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
+  // Bracket balance of the candidate, updated as characters are dropped (one pass, not one per bracket).
+  let parens = 0;
+  let squares = 0;
+  for (let j = start; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 40) parens++;
+    else if (c === 41) parens--;
+    else if (c === 91) squares++;
+    else if (c === 93) squares--;
+  }
   while (e > start) {
     const ch = text[e - 1]!;
     if (ch === '}' && text[e - 2] === '}') {
@@ -193,17 +224,15 @@ function trimEnd(text: string, start: number, end: number): number {
       e--;
       continue;
     }
-    if (ch === ')' || ch === ']') {
-      const open = ch === ')' ? '(' : '[';
-      let balance = 0;
-      for (let j = start; j < e; j++) {
-        if (text[j] === open) balance++;
-        else if (text[j] === ch) balance--;
-      }
-      if (balance < 0) {
-        e--;
-        continue;
-      }
+    if (ch === ')' && parens < 0) {
+      parens++;
+      e--;
+      continue;
+    }
+    if (ch === ']' && squares < 0) {
+      squares++;
+      e--;
+      continue;
     }
     break;
   }
@@ -216,8 +245,8 @@ const HTTP_AT_END = /https?$/i;
 /** Reads a candidate URL in the token `[a, b)`; undefined when the token holds none. */
 function urlInToken(text: string, a: number, b: number): FoundUrl | undefined {
   while (a < b && LEADING.has(text[a]!)) a++;
-  const sep = text.indexOf('://', a);
-  if (sep >= 0 && sep < b) {
+  const sep = indexIn(text, '://', a, b);
+  if (sep >= 0) {
     let s = sep;
     while (s > a && isAsciiAlpha(text.charCodeAt(s - 1))) s--;
     if (s === sep) return undefined;
