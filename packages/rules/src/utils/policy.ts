@@ -19,7 +19,7 @@ import it from '@greenlight/shared-rules/policy/it.json' with { type: 'json' };
 import pt from '@greenlight/shared-rules/policy/pt.json' with { type: 'json' };
 import ru from '@greenlight/shared-rules/policy/ru.json' with { type: 'json' };
 import tr from '@greenlight/shared-rules/policy/tr.json' with { type: 'json' };
-import { termMatcher, type TermMatch } from './terms.js';
+import { termMatcher, type TermMatch, type TermMatcher } from './terms.js';
 
 export const COMMERCE_CATEGORIES = ['alcohol', 'tobacco', 'weapons', 'drugs', 'gambling', 'adult', 'dating', 'predatoryLending', 'crypto', 'mlm'] as const;
 export type CommerceCategory = (typeof COMMERCE_CATEGORIES)[number];
@@ -87,6 +87,8 @@ export interface PolicyMatch extends TermMatch {
 export interface Lexicon {
   languages: string[];
   find(list: PolicyList, text: string): PolicyMatch[];
+  /** One pass for several lists; a match names the first list (in `lists` order) holding its term. */
+  findAny(lists: readonly PolicyList[], text: string): PolicyMatch[];
 }
 
 function teamTerms(settings: BusinessSettings | undefined, list: string, languages: string[]): string[] {
@@ -98,6 +100,7 @@ function teamTerms(settings: BusinessSettings | undefined, list: string, languag
 class PolicyLexicon implements Lexicon {
   private readonly lists = new Map<PolicyList, string[]>();
   private readonly allow: string[];
+  private readonly matchers = new Map<string, TermMatcher>();
 
   constructor(
     readonly languages: string[],
@@ -110,18 +113,46 @@ class PolicyLexicon implements Lexicon {
     this.allow = [...(this.lists.get('exceptions') ?? []), ...teamTerms(settings, 'allow', languages)];
   }
 
+  /** Compiled on first use and kept with the lexicon, so a call never rebuilds a regex or its cache key. */
+  private matcher(name: string, terms: string[]): TermMatcher {
+    let m = this.matchers.get(name);
+    if (!m) this.matchers.set(name, (m = termMatcher(terms)));
+    return m;
+  }
+
   find(list: PolicyList, text: string): PolicyMatch[] {
     const terms = this.lists.get(list);
     if (!terms?.length || !text) return [];
-    const found = termMatcher(terms).find(text);
+    return this.filter(this.matcher(list, terms).find(text), text, () => list, list !== 'exceptions');
+  }
+
+  private readonly owners = new Map<string, Map<string, PolicyList>>();
+
+  findAny(lists: readonly PolicyList[], text: string): PolicyMatch[] {
+    if (lists.length === 1) return this.find(lists[0]!, text);
+    if (!text) return [];
+    const name = lists.join('+');
+    let owner = this.owners.get(name);
+    if (!owner) {
+      owner = new Map();
+      for (const list of lists) for (const t of this.lists.get(list) ?? []) if (!owner.has(t.trim())) owner.set(t.trim(), list);
+      this.owners.set(name, owner);
+    }
+    // V8 runs a regex of a few hundred alternatives fastest; past that, one per list wins (every-language scans).
+    if (owner.size > 800) return lists.flatMap((l) => this.find(l, text)).sort((a, b) => a.start - b.start);
+    const found = this.matcher(name, [...owner.keys()]).find(text);
+    return this.filter(found, text, (term) => owner.get(term)!, !lists.includes('exceptions'));
+  }
+
+  private filter(found: TermMatch[], text: string, listOf: (term: string) => PolicyList, applyAllow: boolean): PolicyMatch[] {
     if (!found.length) return [];
-    const allowed = list === 'exceptions' || !this.allow.length ? [] : termMatcher(this.allow).find(text);
+    const allowed = !applyAllow || !this.allow.length ? [] : this.matcher('\u0000allow', this.allow).find(text);
     const out: PolicyMatch[] = [];
     for (const m of found) {
       if (isAcronym(m.term) && m.text !== m.text.toUpperCase()) continue;
       // An exception silences every listed term it overlaps: "PIN code" (a postal code) silences "your PIN".
       if (allowed.some((a) => a.start < m.end && m.start < a.end)) continue;
-      out.push({ ...m, list });
+      out.push({ ...m, list: listOf(m.term) });
     }
     return out;
   }
@@ -210,8 +241,7 @@ export interface FieldMatch extends PolicyMatch {
 export function findInTemplate(lex: Lexicon, t: Template, lists: readonly PolicyList[]): FieldMatch[] {
   const out: FieldMatch[] = [];
   for (const field of policyFields(t)) {
-    const text = field.node.value;
-    for (const list of lists) for (const m of lex.find(list, text)) out.push({ ...m, field, node: field.node });
+    for (const m of lex.findAny(lists, field.node.value)) out.push({ ...m, field, node: field.node });
   }
   return out;
 }
