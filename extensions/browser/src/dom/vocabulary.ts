@@ -1,0 +1,68 @@
+import type { FieldKind, SiteDefinition } from '../sites/types';
+
+/** Lower-case, strip accents and punctuation, collapse spaces: "Piè di pagina:" -> "pie di pagina". */
+export function normalizeLabel(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export interface Vocabulary {
+  /** Finds the field kind a label names; the longest phrase found wins. */
+  classify(label: string): { kind: FieldKind; length: number } | undefined;
+  category(label: string): 'MARKETING' | 'UTILITY' | 'AUTHENTICATION' | undefined;
+  buttonType(label: string): 'URL' | 'PHONE_NUMBER' | 'QUICK_REPLY' | 'COPY_CODE' | undefined;
+  has(kind: FieldKind, label: string): boolean;
+}
+
+type Entry<K> = { words: string; key: K };
+
+function compile<K>(table: Partial<Record<string, string[]>>): Entry<K>[] {
+  const out: Entry<K>[] = [];
+  for (const [key, list] of Object.entries(table)) for (const w of list ?? []) {
+    const words = normalizeLabel(w);
+    if (words) out.push({ words, key: key as K });
+  }
+  // Longest phrase first, so "button text" beats "text" and "template name" beats "name".
+  return out.sort((a, b) => b.words.length - a.words.length);
+}
+
+/** Whole-word containment on normalized text (both sides padded with spaces). */
+function contains(haystack: string, needle: string): boolean {
+  return ` ${haystack} `.includes(` ${needle} `);
+}
+
+function first<K>(entries: Entry<K>[], label: string): Entry<K> | undefined {
+  const n = normalizeLabel(label);
+  if (!n) return undefined;
+  for (const e of entries) if (contains(n, e.words)) return e;
+  return undefined;
+}
+
+export function buildVocabulary(sites: SiteDefinition[]): Vocabulary {
+  const labels: Partial<Record<string, string[]>> = {};
+  const cats: Partial<Record<string, string[]>> = {};
+  const types: Partial<Record<string, string[]>> = {};
+  for (const s of sites) {
+    for (const [k, v] of Object.entries(s.labels)) labels[k] = [...(labels[k] ?? []), ...(v ?? [])];
+    for (const [k, v] of Object.entries(s.categories)) cats[k] = [...(cats[k] ?? []), ...(v ?? [])];
+    for (const [k, v] of Object.entries(s.buttonTypes ?? {})) types[k] = [...(types[k] ?? []), ...(v ?? [])];
+  }
+  const labelEntries = compile<FieldKind>(labels);
+  const byKind = new Map<FieldKind, Entry<FieldKind>[]>();
+  for (const e of labelEntries) byKind.set(e.key, [...(byKind.get(e.key) ?? []), e]);
+  const catEntries = compile<'MARKETING' | 'UTILITY' | 'AUTHENTICATION'>(cats);
+  const typeEntries = compile<'URL' | 'PHONE_NUMBER' | 'QUICK_REPLY' | 'COPY_CODE'>(types);
+  return {
+    classify(label) {
+      const e = first(labelEntries, label);
+      return e ? { kind: e.key, length: e.words.length } : undefined;
+    },
+    category: (label) => first(catEntries, label)?.key,
+    buttonType: (label) => first(typeEntries, label)?.key,
+    has: (kind, label) => !!first(byKind.get(kind) ?? [], label),
+  };
+}

@@ -1,0 +1,89 @@
+import { lintParsed, parseFields, type Category, type FieldsDocument, type LintMessage, type ResolvedConfig, type Severity, type TemplateFields } from '@greenlight/core';
+import { builtinRules, rulesById } from '@greenlight/rules';
+
+/** Where a finding sits in one field's own text. */
+export interface FieldRange {
+  field: string;
+  start: number;
+  end: number;
+}
+
+export interface Finding {
+  /** Stable within one lint: rule, message and position. */
+  key: string;
+  ruleId: string;
+  messageId: string;
+  severity: Severity;
+  message: string;
+  /** The field and range to underline; undefined for template-level findings (listed in the panel only). */
+  at: FieldRange | undefined;
+  /** A fix that edits a single field. */
+  fix: (FieldRange & { text: string }) | undefined;
+  docsUrl: string | undefined;
+  evidence: 'meta' | 'editor' | 'provider' | undefined;
+}
+
+export interface CategoryInfo {
+  selected: Category | undefined;
+  predicted: string | undefined;
+  reasons: string[];
+}
+
+export interface LintOutcome {
+  findings: Finding[];
+  category: CategoryInfo;
+}
+
+/**
+ * The field holding a document range, when the range lies inside one field. Zero-width ranges at a
+ * field's very start are positions of structural nodes (the fields parser puts them there), so they
+ * count as template-level.
+ */
+export function fieldRangeOf(doc: FieldsDocument, start: number, end: number): FieldRange | undefined {
+  for (const s of doc.spans) {
+    if (start < s.start || end > s.end) continue;
+    if (start === end && start === s.start && s.end > s.start) continue;
+    return { field: s.field, start: start - s.start, end: end - s.start };
+  }
+  return undefined;
+}
+
+function toFinding(doc: FieldsDocument, m: LintMessage, i: number): Finding {
+  const rule = rulesById.get(m.ruleId);
+  const at = fieldRangeOf(doc, m.range.start, m.range.end);
+  let fix: Finding['fix'];
+  if (m.fix) {
+    const f = fieldRangeOf(doc, m.fix.range.start, m.fix.range.end);
+    // Only fixes that stay inside one field can be typed into the editor.
+    if (f) fix = { ...f, text: m.fix.text };
+  }
+  return {
+    key: `${m.ruleId}:${m.messageId}:${at ? `${at.field}:${at.start}:${at.end}` : `t${i}`}`,
+    ruleId: m.ruleId,
+    messageId: m.messageId,
+    severity: m.severity,
+    message: m.message,
+    at,
+    fix,
+    docsUrl: rule?.docsUrl,
+    evidence: rule?.evidence.level,
+  };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function lintTemplateFields(fields: TemplateFields, config: ResolvedConfig): LintOutcome {
+  const doc = parseFields(fields);
+  const result = lintParsed(doc, { rules: builtinRules, config, filePath: '/whatsapp-manager/template.json' });
+  const findings = result.messages.map((m, i) => toFinding(doc, m, i));
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const annotation = result.templates[0]?.annotations.category as { predicted?: string; reasons?: unknown[] } | undefined;
+  return {
+    findings,
+    category: {
+      selected: result.templates[0]?.template.category,
+      predicted: typeof annotation?.predicted === 'string' ? annotation.predicted : undefined,
+      reasons: Array.isArray(annotation?.reasons) ? annotation.reasons.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))) : [],
+    },
+  };
+}

@@ -1,0 +1,513 @@
+/**
+ * Runs the overlay on one page: finds the fields, lints the template on each change (batched to one
+ * animation frame), keeps underlines aligned and renders the panel and cards. Every event handler is
+ * wrapped so nothing Greenlight does can throw into the host page.
+ */
+import type { ResolvedConfig } from '@greenlight/core';
+import { h, render } from 'preact';
+import { contentEditableModel, offsetOfPoint, rangeForOffsets, readText, type TextModel } from '../dom/editables';
+import { discover, readFields, type Discovery, type FieldBinding } from '../dom/locate';
+import { countLabel, t } from '../i18n';
+import { lintTemplateFields, type CategoryInfo, type Finding } from '../lint/run';
+import type { SiteDefinition } from '../sites/types';
+import { clippingAncestors, mirrorStyle, rangeRects, visibleClip, type MirrorStyle, type Rect } from './geometry';
+import { applyEdit, selectRange } from './fix';
+import { HIGHLIGHT_CSS } from './highlight-css';
+import { OverlayApp, type BoxView, type MirrorView, type OverlayActions, type OverlayView } from './ui';
+
+export interface OverlayOptions {
+  container: HTMLElement;
+  /** The shadow host, so Greenlight's own nodes are never taken for page fields. */
+  host: HTMLElement;
+  sites: SiteDefinition[];
+  config: ResolvedConfig;
+  /** A field picked from the context menu, linted as the body. */
+  forcedBody?: HTMLElement | null;
+  /** Called with the finding count after each lint (badge, popup). */
+  onCount?: (n: number) => void;
+  /** Rendering mode for contenteditable underlines; `auto` uses the Custom Highlight API when present. */
+  highlightMode?: 'auto' | 'boxes';
+}
+
+interface FieldGeometry {
+  ancestors: Element[];
+  style: MirrorStyle | undefined;
+  styleKey: string;
+}
+
+type Flags = { discover?: boolean; lint?: boolean; layout?: boolean; restyle?: boolean; input?: boolean };
+
+const HIGHLIGHT_NAMES = { error: 'greenlight-error', warning: 'greenlight-warning', info: 'greenlight-info' } as const;
+const MAX_TIMINGS = 2000;
+
+/** Runs a handler, swallowing (and logging) any error: the host page must never see ours. */
+function guard<A extends unknown[]>(fn: (...a: A) => void): (...a: A) => void {
+  return (...a: A) => {
+    try {
+      fn(...a);
+    } catch (e) {
+      console.debug('[greenlight]', e);
+    }
+  };
+}
+
+export class OverlayController {
+  private discovery: Discovery | undefined;
+  private findings: Finding[] = [];
+  private category: CategoryInfo = { selected: undefined, predicted: undefined, reasons: [] };
+  private lintedTexts = new Map<string, string>();
+  private lintKey = '';
+  private geometry = new Map<HTMLElement, FieldGeometry>();
+  private hitRects = new Map<string, Rect[]>();
+  private models = new Map<string, TextModel>();
+  private flags: Flags = {};
+  private frameId = 0;
+  private card: { key: string; pinned: boolean } | null = null;
+  private cardInside = false;
+  private hideTimer = 0;
+  private panelOpen = true;
+  private announce = '';
+  private announceTimer = 0;
+  private message = '';
+  private mouse: { x: number; y: number; target: EventTarget | null } | null = null;
+  private observer: MutationObserver | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  private pollTimer = 0;
+  private cleanups: (() => void)[] = [];
+  private highlightStyle: HTMLStyleElement | undefined;
+  private useHighlights: boolean;
+  private lastInputAt = 0;
+  /** Duration of each frame that linted after an input event (ms), for the benchmark. */
+  readonly timings: number[] = [];
+  private stopped = false;
+
+  constructor(private opts: OverlayOptions) {
+    this.useHighlights = opts.highlightMode !== 'boxes' && typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+  }
+
+  start(): void {
+    const doc = document;
+    const on = <K extends keyof DocumentEventMap>(target: Document | Window, type: K, fn: (e: DocumentEventMap[K]) => void, options: AddEventListenerOptions) => {
+      const g = guard(fn as (e: Event) => void);
+      target.addEventListener(type, g, options);
+      this.cleanups.push(() => target.removeEventListener(type, g, options));
+    };
+    on(doc, 'input', (e) => this.onInput(e), { capture: true, passive: true });
+    on(doc, 'change', () => this.schedule({ discover: true, lint: true }), { capture: true, passive: true });
+    on(doc, 'scroll', () => this.schedule({ layout: true }), { capture: true, passive: true });
+    on(window, 'resize', () => this.schedule({ layout: true, restyle: true }), { passive: true });
+    on(doc, 'mousemove', (e) => this.onMouseMove(e), { capture: true, passive: true });
+    on(doc, 'keyup', (e) => this.onCaretKey(e), { capture: true, passive: true });
+    on(doc, 'mouseup', (e) => this.onCaretClick(e), { capture: true, passive: true });
+    on(doc, 'focusin', () => this.schedule({ discover: !this.discovery || this.discovery.fields.length === 0 }), { capture: true, passive: true });
+    on(doc, 'keydown', (e) => {
+      if (e.key === 'Escape' && this.card) this.setCard(null);
+    }, { capture: true, passive: true });
+    on(doc, 'greenlight:debug' as keyof DocumentEventMap, () => this.writeDebugState(), { passive: true });
+    if (doc.fonts) {
+      const f = guard(() => this.schedule({ layout: true, restyle: true }));
+      doc.fonts.addEventListener('loadingdone', f);
+      this.cleanups.push(() => doc.fonts.removeEventListener('loadingdone', f));
+    }
+    this.observer = new MutationObserver(guard((records: MutationRecord[]) => this.onMutations(records)));
+    this.observer.observe(doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['aria-checked', 'aria-selected', 'aria-pressed', 'checked', 'contenteditable', 'hidden', 'aria-hidden', 'disabled', 'style'],
+    });
+    this.resizeObserver = new ResizeObserver(guard(() => this.schedule({ layout: true, restyle: true })));
+    // Editors that do not emit events (or move without scrolling) are caught by a slow poll.
+    this.pollTimer = window.setInterval(guard(() => this.poll()), 1000);
+    if (this.useHighlights) {
+      this.highlightStyle = doc.createElement('style');
+      this.highlightStyle.dataset.greenlight = 'highlights';
+      this.highlightStyle.textContent = HIGHLIGHT_CSS;
+      (doc.head ?? doc.documentElement).append(this.highlightStyle);
+    }
+    this.schedule({ discover: true, lint: true });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    cancelAnimationFrame(this.frameId);
+    clearInterval(this.pollTimer);
+    clearTimeout(this.hideTimer);
+    clearTimeout(this.announceTimer);
+    this.observer?.disconnect();
+    this.resizeObserver?.disconnect();
+    for (const c of this.cleanups) c();
+    this.cleanups = [];
+    if (this.useHighlights) for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
+    this.highlightStyle?.remove();
+    render(null, this.opts.container);
+    this.opts.onCount?.(0);
+  }
+
+  setConfig(config: ResolvedConfig): void {
+    this.opts.config = config;
+    this.lintKey = '';
+    this.schedule({ lint: true });
+  }
+
+  setSites(sites: SiteDefinition[]): void {
+    this.opts.sites = sites;
+    this.schedule({ discover: true, lint: true });
+  }
+
+  get count(): number {
+    return this.findings.length;
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+
+  private bindingOf(target: EventTarget | null): FieldBinding | undefined {
+    if (!(target instanceof Node) || !this.discovery) return undefined;
+    for (const f of this.discovery.fields) if (f.el === target || f.el.contains(target)) return f;
+    return undefined;
+  }
+
+  private isOurs(node: Node): boolean {
+    return node === this.opts.host || this.opts.host.contains(node) || node === this.highlightStyle;
+  }
+
+  private onInput(e: Event): void {
+    if (e.target instanceof Node && this.isOurs(e.target)) return;
+    this.lastInputAt = performance.now();
+    const known = !!this.bindingOf(e.target);
+    this.schedule({ lint: true, input: true, discover: !known });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    let discover = false;
+    let lint = false;
+    for (const r of records) {
+      if (this.isOurs(r.target)) continue;
+      if (r.type === 'attributes') {
+        discover = true;
+        continue;
+      }
+      if (this.bindingOf(r.target)) {
+        // Text changed inside a known field (contenteditable editors re-render their nodes).
+        lint = true;
+        continue;
+      }
+      for (const n of [...r.addedNodes, ...r.removedNodes]) {
+        if (n.nodeType === 1 && !this.isOurs(n)) {
+          discover = true;
+          break;
+        }
+      }
+    }
+    if (discover || lint) this.schedule({ discover, lint: true });
+  }
+
+  private poll(): void {
+    if (!this.discovery) return;
+    if (this.discovery.fields.some((f) => !f.el.isConnected)) this.schedule({ discover: true, lint: true });
+    else if (this.findings.length) this.schedule({ layout: true });
+  }
+
+  private onMouseMove(e: MouseEvent): void {
+    if (e.target instanceof Node && this.isOurs(e.target)) return;
+    this.mouse = { x: e.clientX, y: e.clientY, target: e.target };
+    const b = this.bindingOf(e.target);
+    const hit = b ? this.hitTest(e.clientX, e.clientY, b.id) : undefined;
+    if (hit) {
+      clearTimeout(this.hideTimer);
+      if (this.card?.key !== hit) this.setCard({ key: hit, pinned: false });
+    } else if (this.card && !this.card.pinned && !this.cardInside) {
+      this.deferHide();
+    }
+  }
+
+  private hitTest(x: number, y: number, field: string): string | undefined {
+    for (const f of this.findings) {
+      if (f.at?.field !== field) continue;
+      for (const r of this.hitRects.get(f.key) ?? []) {
+        // A few pixels of slack below the line, where the underline is drawn.
+        if (x >= r.left && x <= r.left + r.width && y >= r.top && y <= r.top + r.height + 3) return f.key;
+      }
+    }
+    return undefined;
+  }
+
+  private deferHide(): void {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = window.setTimeout(
+      guard(() => {
+        if (!this.cardInside) this.setCard(null);
+      }),
+      300,
+    );
+  }
+
+  /** Arrow keys or a click that puts the caret inside an underline open its card. */
+  private onCaretKey(e: KeyboardEvent): void {
+    if (!/^(Arrow|Home|End|Page)/.test(e.key)) return;
+    this.caretCard(e.target);
+  }
+
+  private onCaretClick(e: MouseEvent): void {
+    if (e.button === 0) this.caretCard(e.target);
+  }
+
+  private caretCard(target: EventTarget | null): void {
+    const b = this.bindingOf(target);
+    if (!b) return;
+    let caret: number | undefined;
+    if (b.editable === 'contenteditable') {
+      const sel = document.getSelection();
+      if (sel && sel.isCollapsed && sel.focusNode && b.el.contains(sel.focusNode)) caret = offsetOfPoint(contentEditableModel(b.el), sel.focusNode, sel.focusOffset);
+    } else {
+      const el = b.el as HTMLInputElement;
+      if (el.selectionStart === el.selectionEnd) caret = el.selectionStart ?? undefined;
+    }
+    if (caret === undefined) return;
+    const f = this.findings.find((x) => x.at?.field === b.id && caret! >= x.at.start && caret! <= x.at.end && x.at.end > x.at.start);
+    if (f) this.setCard({ key: f.key, pinned: true });
+    else if (this.card) this.setCard(null);
+  }
+
+  private setCard(card: { key: string; pinned: boolean } | null): void {
+    this.card = card;
+    if (!card) this.cardInside = false;
+    this.schedule({});
+  }
+
+  // ---- actions ------------------------------------------------------------------------------
+
+  private actions: OverlayActions = {
+    fix: guard((f: Finding) => this.applyFix(f)),
+    reveal: guard((f: Finding) => {
+      const b = f.at && this.discovery?.fields.find((x) => x.id === f.at!.field);
+      if (!b || !f.at) return;
+      b.el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      selectRange(b.el, b.editable, f.at.start, f.at.end);
+      this.setCard({ key: f.key, pinned: true });
+      this.schedule({ layout: true });
+    }),
+    focusFinding: guard((f: Finding) => {
+      if (f.at) this.setCard({ key: f.key, pinned: true });
+    }),
+    closeCard: guard(() => this.setCard(null)),
+    cardHover: guard((inside: boolean) => {
+      this.cardInside = inside;
+      if (inside) clearTimeout(this.hideTimer);
+      else if (this.card && !this.card.pinned) this.deferHide();
+    }),
+    togglePanel: guard(() => {
+      this.panelOpen = !this.panelOpen;
+      this.schedule({});
+    }),
+  };
+
+  private applyFix(f: Finding): void {
+    const fix = f.fix;
+    const b = fix && this.discovery?.fields.find((x) => x.id === fix.field);
+    if (!fix || !b) return;
+    const current = readText(b.el, b.editable);
+    // The finding was computed on this exact text; if the user typed since, re-lint instead.
+    if (current !== this.lintedTexts.get(b.id)) {
+      this.message = t('fixStale');
+      this.schedule({ lint: true });
+      return;
+    }
+    const ok = applyEdit(b.el, b.editable, fix.start, fix.end, fix.text);
+    this.message = ok ? '' : t('fixFailed');
+    this.card = null;
+    this.schedule({ lint: true, discover: true });
+  }
+
+  // ---- frame --------------------------------------------------------------------------------
+
+  private schedule(flags: Flags): void {
+    if (this.stopped) return;
+    Object.assign(this.flags, Object.fromEntries(Object.entries(flags).filter(([, v]) => v)));
+    if (!this.frameId) this.frameId = requestAnimationFrame(guard(() => this.frame()));
+  }
+
+  private frame(): void {
+    this.frameId = 0;
+    if (this.stopped) return;
+    const t0 = performance.now();
+    const flags = this.flags;
+    this.flags = {};
+    if (flags.discover || !this.discovery) this.rediscover();
+    let linted = false;
+    if (flags.lint || flags.discover) linted = this.lint();
+    this.paint(flags.restyle ?? false);
+    if (flags.input && linted) {
+      this.timings.push(performance.now() - t0);
+      if (this.timings.length > MAX_TIMINGS) this.timings.splice(0, this.timings.length - MAX_TIMINGS);
+    }
+  }
+
+  private rediscover(): void {
+    const d = discover(document, { sites: this.opts.sites, isOverlay: (el) => this.isOurs(el), forcedBody: this.opts.forcedBody });
+    const prev = new Set(this.discovery?.fields.map((f) => f.el) ?? []);
+    this.discovery = d;
+    const now = new Set(d.fields.map((f) => f.el));
+    for (const el of prev) if (!now.has(el)) {
+      this.resizeObserver?.unobserve(el);
+      this.geometry.delete(el);
+    }
+    for (const el of now) if (!prev.has(el)) this.resizeObserver?.observe(el);
+  }
+
+  /** Lints when the template text changed; returns whether it ran. */
+  private lint(): boolean {
+    const d = this.discovery!;
+    const { fields, texts } = readFields(d);
+    this.models.clear();
+    const key = JSON.stringify(fields);
+    if (key === this.lintKey) return false;
+    this.lintKey = key;
+    this.lintedTexts = texts;
+    if (d.fields.length === 0) {
+      this.findings = [];
+      this.category = { selected: undefined, predicted: undefined, reasons: [] };
+    } else {
+      const out = lintTemplateFields(fields, this.opts.config);
+      this.findings = out.findings;
+      this.category = out.category;
+    }
+    if (this.card && !this.findings.some((f) => f.key === this.card!.key)) this.card = null;
+    this.opts.onCount?.(this.findings.length);
+    // Screen readers hear the count once typing pauses, not on every keystroke.
+    clearTimeout(this.announceTimer);
+    this.announceTimer = window.setTimeout(
+      guard(() => {
+        this.announce = countLabel(this.findings.length);
+        this.schedule({});
+      }),
+      800,
+    );
+    return true;
+  }
+
+  private modelOf(b: FieldBinding): TextModel {
+    let m = this.models.get(b.id);
+    if (!m) this.models.set(b.id, (m = contentEditableModel(b.el)));
+    return m;
+  }
+
+  private geometryOf(el: HTMLElement, single: boolean, restyle: boolean): FieldGeometry {
+    let g = this.geometry.get(el);
+    if (!g || restyle) {
+      const style = el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' ? mirrorStyle(el, single) : undefined;
+      g = { ancestors: clippingAncestors(el), style, styleKey: style ? JSON.stringify(style) : '' };
+      this.geometry.set(el, g);
+    }
+    return g;
+  }
+
+  private paint(restyle: boolean): void {
+    const d = this.discovery;
+    const mirrors: MirrorView[] = [];
+    const boxes: BoxView[] = [];
+    const highlightRanges: Record<keyof typeof HIGHLIGHT_NAMES, Range[]> = { error: [], warning: [], info: [] };
+    this.hitRects.clear();
+    const byField = new Map<string, Finding[]>();
+    for (const f of this.findings) if (f.at) byField.set(f.at.field, [...(byField.get(f.at.field) ?? []), f]);
+    for (const b of d?.fields ?? []) {
+      const list = byField.get(b.id);
+      if (!list || !b.el.isConnected) continue;
+      const g = this.geometryOf(b.el, b.editable === 'input', restyle);
+      const clip = visibleClip(b.el, g.ancestors);
+      if (b.editable !== 'contenteditable') {
+        if (!clip) continue;
+        const r = b.el.getBoundingClientRect();
+        const style = { ...g.style!, width: `${r.width}px`, height: `${r.height}px` };
+        mirrors.push({
+          field: b.id,
+          clip,
+          box: { left: r.left, top: r.top, width: r.width, height: r.height },
+          style,
+          text: (b.el as HTMLInputElement).value,
+          marks: list.map((f) => ({ key: f.key, start: f.at!.start, end: Math.max(f.at!.end, f.at!.start + 1), severity: f.severity })),
+        });
+        continue;
+      }
+      const model = this.modelOf(b);
+      for (const f of list) {
+        const end = f.at!.end > f.at!.start ? f.at!.end : Math.min(model.text.length, f.at!.start + 1);
+        const range = rangeForOffsets(model, f.at!.start, end);
+        if (!range) continue;
+        const rects = clip ? rangeRects(range, clip) : [];
+        this.hitRects.set(f.key, rects);
+        if (this.useHighlights) highlightRanges[f.severity].push(range);
+        else boxes.push({ key: f.key, severity: f.severity, rects });
+      }
+    }
+    if (this.useHighlights) {
+      for (const [sev, name] of Object.entries(HIGHLIGHT_NAMES) as [keyof typeof HIGHLIGHT_NAMES, string][]) {
+        const ranges = highlightRanges[sev];
+        if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges));
+        else CSS.highlights.delete(name);
+      }
+    }
+    const cardFinding = this.card ? this.findings.find((f) => f.key === this.card!.key) : undefined;
+    const view: OverlayView = {
+      findings: this.findings,
+      category: this.category,
+      mirrors,
+      boxes,
+      card: null,
+      panelOpen: this.panelOpen,
+      announce: this.announce,
+      message: this.message,
+      hasFields: (d?.fields.length ?? 0) > 0,
+    };
+    render(h(OverlayApp, { v: view, actions: this.actions }), this.opts.container);
+    // Mirrors follow their field's scroll position; their marks give the hover targets.
+    for (const m of mirrors) {
+      const b = d!.fields.find((x) => x.id === m.field)!;
+      const el = this.opts.container.querySelector<HTMLElement>(`.gl-mirror[data-field="${CSS.escape(m.field)}"]`);
+      if (!el) continue;
+      el.scrollTop = b.el.scrollTop;
+      el.scrollLeft = b.el.scrollLeft;
+      for (const span of el.querySelectorAll<HTMLElement>('.gl-u')) {
+        const rects = rangeRects(rangeOfElement(span), m.clip);
+        for (const k of (span.dataset.keys ?? '').split(' ')) this.hitRects.set(k, [...(this.hitRects.get(k) ?? []), ...rects]);
+      }
+    }
+    if (cardFinding) {
+      const anchor = this.hitRects.get(cardFinding.key)?.[0] ?? this.fieldRect(cardFinding);
+      if (anchor) {
+        view.card = { finding: cardFinding, anchor };
+        render(h(OverlayApp, { v: view, actions: this.actions }), this.opts.container);
+      }
+    }
+  }
+
+  private fieldRect(f: Finding): Rect | undefined {
+    const b = f.at && this.discovery?.fields.find((x) => x.id === f.at!.field);
+    if (!b) return undefined;
+    const r = b.el.getBoundingClientRect();
+    return { left: r.left, top: r.top, width: r.width, height: r.height };
+  }
+
+  // ---- debug hook (benchmark and e2e) ---------------------------------------------------------
+
+  /** Writes the overlay's state to an attribute when the page asks with a `greenlight:debug` event. */
+  private writeDebugState(): void {
+    if (!document.documentElement.hasAttribute('data-greenlight-debug')) return;
+    const state = {
+      mode: this.useHighlights ? 'highlight' : 'boxes',
+      fields: this.discovery?.fields.map((f) => ({ id: f.id, editable: f.editable, tag: f.el.tagName, elId: f.el.id })) ?? [],
+      category: this.category,
+      language: this.discovery?.language,
+      findings: this.findings.map((f) => ({ key: f.key, ruleId: f.ruleId, severity: f.severity, at: f.at, fix: f.fix, rects: this.hitRects.get(f.key) ?? [] })),
+      timings: this.timings,
+    };
+    document.documentElement.setAttribute('data-greenlight-state', JSON.stringify(state));
+  }
+}
+
+function rangeOfElement(el: Element): Range {
+  const r = document.createRange();
+  r.selectNodeContents(el);
+  return r;
+}

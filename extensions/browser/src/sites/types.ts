@@ -1,0 +1,29 @@
+/** Kinds of editor fields Greenlight reads. Text kinds are linted in place; choice kinds are read only. */
+export type TextFieldKind = 'name' | 'header' | 'body' | 'footer' | 'buttonText' | 'buttonUrl' | 'buttonPhone' | 'sample';
+export type ChoiceKind = 'category' | 'language';
+export type FieldKind = TextFieldKind | ChoiceKind;
+
+/**
+ * A site the overlay knows: where it runs and how its fields are labelled. Everything here is data,
+ * so a team can extend it from the options page without a new release.
+ */
+export interface SiteDefinition {
+  id: string;
+  title: string;
+  /** WebExtension match patterns of the pages where the overlay runs, e.g. `https://example.com/editor/*`. */
+  matches: string[];
+  /**
+   * Words and phrases that name each field in the editor's UI languages. Matching ignores case,
+   * accents and punctuation and works on whole words; the longest matching phrase wins.
+   */
+  labels: Partial<Record<FieldKind, string[]>>;
+  /** Words naming each category on its radio card, option or tab. */
+  categories: Partial<Record<'MARKETING' | 'UTILITY' | 'AUTHENTICATION', string[]>>;
+  /** Words on a button row that name the button type (e.g. "Visit website"). */
+  buttonTypes?: Partial<Record<'URL' | 'PHONE_NUMBER' | 'QUICK_REPLY' | 'COPY_CODE', string[]>>;
+  /**
+   * CSS selectors tried before the label heuristics, for sites with stable attributes (ids, data-*,
+   * aria-*). Never obfuscated class names: they change with every deploy.
+   */
+  selectors?: Partial<Record<FieldKind, string[]>>;
+}
