@@ -18,6 +18,8 @@ export interface Fixer {
   replaceValue(node: SourceNode, value: unknown): Fix | null;
   /** Append an item to an array. */
   appendItem(array: ArrayNode, value: unknown): Fix | null;
+  /** Insert an item before `array.items[index]` (appends when `index` is past the end). */
+  insertItem(array: ArrayNode, index: number, value: unknown): Fix | null;
   /** Add a property at the end of an object. */
   addProperty(object: ObjectNode, key: string, value: unknown): Fix | null;
   /** Remove one item of an array, with its separator. */
@@ -78,7 +80,7 @@ export function createFixer(text: string, format: DocumentFormat): Fixer {
     return jsonBlock(value, indentAt(text, at), unit);
   };
 
-  return {
+  const fixer: Fixer = {
     replaceInString(node, start, end, replacement) {
       const encoded = encodeForStyle(node, replacement);
       if (encoded === null) {
@@ -115,6 +117,22 @@ export function createFixer(text: string, format: DocumentFormat): Fixer {
       const indent = indentAt(text, array.range.start) + unit;
       return { range: { start: open, end: array.range.end - 1 }, text: isYaml ? yamlInline(value) : `\n${indent}${jsonBlock(value, indent, unit)}\n${indentAt(text, array.range.start)}` };
     },
+    insertItem(array, index, value) {
+      if (format === 'fields') return null;
+      const item = array.items[Math.max(0, index)];
+      if (!item) return fixer.appendItem(array, value);
+      const at = { start: item.range.start, end: item.range.start };
+      if (isYaml && !array.flow) {
+        // Block sequence: a new "- item" line before this item's dash, at the same indentation.
+        const dash = text.lastIndexOf('-', item.range.start);
+        if (dash < 0) return null;
+        return { range: { start: dash, end: dash }, text: `- ${yamlInline(value)}\n${indentAt(text, dash)}` };
+      }
+      const sameLine = text.slice(array.range.start, item.range.start).indexOf('\n') < 0;
+      if (sameLine || isYaml) return { range: at, text: `${isYaml ? yamlInline(value) : JSON.stringify(value)}, ` };
+      const indent = indentAt(text, item.range.start);
+      return { range: at, text: `${jsonBlock(value, indent, unit)},\n${indent}` };
+    },
     addProperty(object, key, value) {
       if (format === 'fields') return null;
       const last = object.properties[object.properties.length - 1];
@@ -150,6 +168,7 @@ export function createFixer(text: string, format: DocumentFormat): Fixer {
       return { range: { start: array.range.start + 1, end: array.range.end - 1 }, text: '' };
     },
   };
+  return fixer;
 }
 
 /**

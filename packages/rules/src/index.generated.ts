@@ -10,6 +10,8 @@ import authStructure from './rules/auth-structure.js';
 import buttonCount from './rules/button-count.js';
 import buttonDuplicateLabel from './rules/button-duplicate-label.js';
 import buttonGrouping from './rules/button-grouping.js';
+import categoryMismatch from './rules/category-mismatch.js';
+import categoryOtpContent from './rules/category-otp-content.js';
 import emojiHeaderFooter from './rules/emoji-header-footer.js';
 import emojiLimit from './rules/emoji-limit.js';
 import forbiddenRequest from './rules/forbidden-request.js';
@@ -18,6 +20,7 @@ import formattingNewlines from './rules/formatting-newlines.js';
 import formatting from './rules/formatting.js';
 import forwardToGroups from './rules/forward-to-groups.js';
 import languageCode from './rules/language-code.js';
+import languageMismatch from './rules/language-mismatch.js';
 import limitBodyLength from './rules/limit-body-length.js';
 import limitButtonTextLength from './rules/limit-button-text-length.js';
 import limitCopyCodeLength from './rules/limit-copy-code-length.js';
@@ -25,6 +28,7 @@ import limitFooterLength from './rules/limit-footer-length.js';
 import limitHeaderLength from './rules/limit-header-length.js';
 import limitPhoneNumber from './rules/limit-phone-number.js';
 import limitUrlLength from './rules/limit-url-length.js';
+import marketingOptOut from './rules/marketing-opt-out.js';
 import nameFormat from './rules/name-format.js';
 import prohibitedCommerce from './rules/prohibited-commerce.js';
 import structureBody from './rules/structure-body.js';
@@ -66,6 +70,8 @@ export const builtinRules: readonly Rule[] = [
   buttonCount,
   buttonDuplicateLabel,
   buttonGrouping,
+  categoryMismatch,
+  categoryOtpContent,
   emojiHeaderFooter,
   emojiLimit,
   forbiddenRequest,
@@ -74,6 +80,7 @@ export const builtinRules: readonly Rule[] = [
   formatting,
   forwardToGroups,
   languageCode,
+  languageMismatch,
   limitBodyLength,
   limitButtonTextLength,
   limitCopyCodeLength,
@@ -81,6 +88,7 @@ export const builtinRules: readonly Rule[] = [
   limitHeaderLength,
   limitPhoneNumber,
   limitUrlLength,
+  marketingOptOut,
   nameFormat,
   prohibitedCommerce,
   structureBody,

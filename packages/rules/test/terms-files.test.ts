@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { TERM_FILES, TermFileSchema, phrase, termBundle } from '../src/utils/term-lists.js';
+import { TERM_FILES, TermFileSchema, mergeOverlaps, phrase, termBundle } from '../src/utils/term-lists.js';
 
 const schemaPath = fileURLToPath(new URL('../../../shared-rules/schema/terms.schema.json', import.meta.url));
 
@@ -52,10 +52,10 @@ describe('shared-rules/terms', () => {
       file.examples.forEach((ex, i) => {
         it(`example ${i + 1} (${ex.list}): ${ex.text}`, () => {
           const r = termBundle([file.language]).scan(ex.text);
-          const got = [...r.signals, ...r.context, ...r.optOut]
-            .filter((m) => m.list === ex.list)
-            .sort((a, b) => a.start - b.start)
-            .map((m) => m.text);
+          const got = mergeOverlaps(
+            [...r.signals, ...r.context, ...r.optOut].filter((m) => m.list === ex.list),
+            ex.text,
+          ).map((m) => m.text);
           expect(got).toEqual(ex.matches);
         });
       });

@@ -241,7 +241,10 @@ export class TermIndex {
     }
   }
 
-  /** Leftmost-longest matches of every layer: `result[layer]` in text order. */
+  /**
+   * Matches of every layer, `result[layer]` in text order: at each position the longest term, and
+   * no match that lies wholly inside an earlier one of the same layer.
+   */
   find(text: string): IndexedMatch[][] {
     const L = this.layers;
     const out: IndexedMatch[][] = Array.from({ length: L }, () => []);
@@ -313,9 +316,6 @@ export class TermIndex {
       advance(node, j, gap === 0 ? 0 : 1);
     };
     for (let i = 0; i < n; i++) {
-      let needed = false;
-      for (let l = 0; l < L; l++) if (cursor[l]! <= i) needed = true;
-      if (!needed) continue;
       // A match must not start right after a word character (possible only for a symbol token).
       if (!words[i] && isWordAt(text, starts[i]! - 1)) continue;
       // The first piece of a term is never glued to anything before it.
@@ -324,7 +324,9 @@ export class TermIndex {
         const end = bestEnd[l]!;
         if (end < 0) continue;
         bestEnd[l] = -1;
-        if (cursor[l]! > i) continue;
+        // Matches inside an earlier match of the same layer add nothing; overlapping ones that
+        // reach further are kept ("10% off" and "off your next order" both count).
+        if (end <= cursor[l]!) continue;
         const accepts = bestAccepts[l]!;
         const lists: string[] = [];
         for (const a of accepts) for (const name of a.lists) if (!lists.includes(name)) lists.push(name);

@@ -52,7 +52,7 @@ export const TermFileSchema = z
           .object({
             list: z.string(),
             text: z.string().min(1),
-            matches: z.array(z.string()).describe('Exactly the texts the list matches in `text`, in order of position.'),
+            matches: z.array(z.string()).describe('Exactly the texts the list matches in `text`, in order of position; overlapping matches count as one span.'),
             note: z.string().optional(),
           })
           .strict(),
@@ -199,6 +199,22 @@ function makeBundle(languages: string[], teamTerms: BusinessSettings['terms'] | 
       return out;
     },
   };
+}
+
+/** Joins overlapping matches into one span per run (as the rules show them), in text order. */
+export function mergeOverlaps<T extends { start: number; end: number }>(matches: readonly T[], text: string): { start: number; end: number; text: string }[] {
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: { start: number; end: number; text: string }[] = [];
+  for (const m of sorted) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) {
+      if (m.end > last.end) {
+        last.end = m.end;
+        last.text = text.slice(last.start, last.end);
+      }
+    } else out.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end) });
+  }
+  return out;
 }
 
 const builtinBundles = new Map<string, TermBundle>();

@@ -1,0 +1,275 @@
+/**
+ * A small, fast language guesser for template texts: the writing system first (Cyrillic, Arabic,
+ * Devanagari...), then, for Latin-script text, counts of very common function words per language.
+ * No models, no network; it answers only when the evidence is clear and says "unknown" otherwise,
+ * because its one job is to catch a template declared in one language and written in another.
+ */
+
+export type Script =
+  | 'Latin'
+  | 'Cyrillic'
+  | 'Arabic'
+  | 'Devanagari'
+  | 'Bengali'
+  | 'Gurmukhi'
+  | 'Gujarati'
+  | 'Tamil'
+  | 'Telugu'
+  | 'Kannada'
+  | 'Malayalam'
+  | 'Sinhala'
+  | 'Thai'
+  | 'Lao'
+  | 'Khmer'
+  | 'Myanmar'
+  | 'Georgian'
+  | 'Armenian'
+  | 'Ethiopic'
+  | 'Hebrew'
+  | 'Greek'
+  | 'Han'
+  | 'Kana'
+  | 'Hangul'
+  | 'Other';
+
+/** Code point ranges of the scripts templates are written in (letters and marks). */
+const RANGES: [number, number, Script][] = [
+  [0x00c0, 0x00d6, 'Latin'],
+  [0x00d8, 0x00f6, 'Latin'],
+  [0x00f8, 0x024f, 'Latin'],
+  [0x1e00, 0x1eff, 'Latin'],
+  [0x0370, 0x03ff, 'Greek'],
+  [0x0400, 0x052f, 'Cyrillic'],
+  [0x0530, 0x058f, 'Armenian'],
+  [0x0590, 0x05ff, 'Hebrew'],
+  [0x0600, 0x06ff, 'Arabic'],
+  [0x0750, 0x077f, 'Arabic'],
+  [0x08a0, 0x08ff, 'Arabic'],
+  [0xfb50, 0xfdff, 'Arabic'],
+  [0xfe70, 0xfeff, 'Arabic'],
+  [0x0900, 0x097f, 'Devanagari'],
+  [0x0980, 0x09ff, 'Bengali'],
+  [0x0a00, 0x0a7f, 'Gurmukhi'],
+  [0x0a80, 0x0aff, 'Gujarati'],
+  [0x0b80, 0x0bff, 'Tamil'],
+  [0x0c00, 0x0c7f, 'Telugu'],
+  [0x0c80, 0x0cff, 'Kannada'],
+  [0x0d00, 0x0d7f, 'Malayalam'],
+  [0x0d80, 0x0dff, 'Sinhala'],
+  [0x0e00, 0x0e7f, 'Thai'],
+  [0x0e80, 0x0eff, 'Lao'],
+  [0x1000, 0x109f, 'Myanmar'],
+  [0x10a0, 0x10ff, 'Georgian'],
+  [0x1200, 0x139f, 'Ethiopic'],
+  [0x1780, 0x17ff, 'Khmer'],
+  [0x3040, 0x30ff, 'Kana'],
+  [0x3400, 0x4dbf, 'Han'],
+  [0x4e00, 0x9fff, 'Han'],
+  [0xac00, 0xd7af, 'Hangul'],
+  [0x1100, 0x11ff, 'Hangul'],
+];
+
+function scriptOf(cp: number): Script | undefined {
+  if (cp < 0x41) return undefined;
+  if (cp <= 0x7a) return cp >= 0x61 || cp <= 0x5a ? 'Latin' : undefined;
+  if (cp < 0xc0) return undefined;
+  for (const [lo, hi, s] of RANGES) if (cp >= lo && cp <= hi) return s;
+  return undefined;
+}
+
+/** The scripts a template language is written in. Languages not listed are written in Latin letters. */
+const LANGUAGE_SCRIPTS: Record<string, Script[]> = {
+  ru: ['Cyrillic'], uk: ['Cyrillic'], be: ['Cyrillic'], bg: ['Cyrillic'], mk: ['Cyrillic'], kk: ['Cyrillic'], ky: ['Cyrillic'], mn: ['Cyrillic'], tg: ['Cyrillic'],
+  sr: ['Cyrillic', 'Latin'],
+  ar: ['Arabic'], fa: ['Arabic'], ur: ['Arabic'], ps: ['Arabic'],
+  hi: ['Devanagari', 'Latin'], mr: ['Devanagari'], ne: ['Devanagari'],
+  bn: ['Bengali'], pa: ['Gurmukhi'], gu: ['Gujarati'], ta: ['Tamil'], te: ['Telugu'], kn: ['Kannada'], ml: ['Malayalam'], si: ['Sinhala'],
+  th: ['Thai'], lo: ['Lao'], km: ['Khmer'], my: ['Myanmar'], ka: ['Georgian'], hy: ['Armenian'], am: ['Ethiopic'],
+  he: ['Hebrew'], el: ['Greek'],
+  zh: ['Han'], ja: ['Han', 'Kana'], ko: ['Hangul', 'Han'],
+};
+
+export const scriptsOf = (language: string): Script[] => LANGUAGE_SCRIPTS[language] ?? ['Latin'];
+
+/**
+ * Very common words per Latin-script language, folded (lower case, no accents). Words shared by
+ * several languages count for each; the distinctive ones decide.
+ */
+const STOPWORDS: Record<string, string> = {
+  en: 'the and you your to of for is are we our will on in with this that be has have it at by from please thank thanks if or can not was been an hi dear us my here now today when what which there they their would should',
+  es: 'el la los las de del y que en un una por para con su tu tus sus es al lo se te le ha hola gracias nuestro nuestra esta ya como mas muy puedes hemos tienes pero desde hasta usted estimado',
+  pt: 'o os a as de do da dos das e que em no na nos um uma por para com seu sua voce e obrigado ola nao foi esta ao pelo pela ja mais seus suas estamos sera voces agora ate',
+  it: 'il lo la i gli le di del della e che in un una per con su tuo tua sono non al alla dal nel nella ti ci questo questa piu ciao grazie gentile abbiamo puoi stato stata',
+  fr: 'le la les de des du et que en un une pour par avec sur votre vos est vous nous bonjour merci ne pas au aux ce cette qui dans sont a ete avez notre nos',
+  de: 'der die das den dem und ist ein eine einen zu mit fur auf von sie ihr ihre dein deine wir uns nicht bitte hallo danke im am wird wurde sich auch ihren deinen noch jetzt',
+  nl: 'de het een en van is je jouw uw wij we voor met op niet dank hallo zijn naar ons onze wordt bij',
+  id: 'dan yang di ke dari untuk dengan ini itu anda kami kamu tidak akan sudah telah halo terima kasih pada atau bisa ya sebelum sedang silakan mohon',
+  tr: 've bir bu icin ile mi cok siz sizin biz bizim merhaba tesekkur olarak olan daha gibi ama veya su lutfen numarali sayin icin sizi size',
+  pl: 'i w z na sie nie jest do to ze dla twoje twoj jak po przez prosimy dziekujemy witaj panstwa',
+  ro: 'si de la in cu pentru este nu va vă comanda multumim buna noi dumneavoastra',
+  sv: 'och att det ar en ett for pa med din ditt vi inte hej tack',
+  'hi-Latn': 'aap aapka aapki aapke hai hain ka ki ke ko se mein par aur nahi kya yeh ye woh hum humein karein kar ho gaya gayi liye abhi sirf aaj ji hamare apna apni',
+};
+
+const PROFILES = new Map<string, Set<string>>(Object.entries(STOPWORDS).map(([l, w]) => [l, new Set(w.split(' '))]));
+
+/** Languages that may legitimately be written as each other (Hinglish under en or hi, Malay/Indonesian). */
+const COMPATIBLE: Record<string, string[]> = {
+  en: ['hi-Latn'],
+  hi: ['hi-Latn'],
+  id: ['ms'],
+  ms: ['id'],
+  nb: ['sv'],
+  no: ['sv'],
+  da: ['sv'],
+};
+
+export function compatible(declared: string, detected: string): boolean {
+  if (declared === detected) return true;
+  if (detected.startsWith(`${declared}-`)) return true;
+  return COMPATIBLE[declared]?.includes(detected) ?? false;
+}
+
+export const LANGUAGE_NAMES: Record<string, string> = {
+  en: 'English', es: 'Spanish', pt: 'Portuguese', it: 'Italian', fr: 'French', de: 'German', nl: 'Dutch', id: 'Indonesian', ms: 'Malay',
+  tr: 'Turkish', pl: 'Polish', ro: 'Romanian', sv: 'Swedish', 'hi-Latn': 'Hindi in Latin letters', ru: 'Russian', uk: 'Ukrainian',
+  ar: 'Arabic', fa: 'Persian', ur: 'Urdu', hi: 'Hindi', bn: 'Bengali', ta: 'Tamil', te: 'Telugu', th: 'Thai', he: 'Hebrew', el: 'Greek',
+  zh: 'Chinese', ja: 'Japanese', ko: 'Korean',
+};
+
+export interface Detection {
+  /** The script most letters are written in, and its share of all letters. */
+  script: Script | undefined;
+  scriptShare: number;
+  letters: number;
+  /** Words counted for the stopword profiles (placeholders, links and numbers left out). */
+  words: number;
+  /** The language, when one stands out; a script guess for non-Latin scripts. */
+  language: string | undefined;
+  /** Function-word hits per language, for Latin script. */
+  hits: Record<string, number>;
+}
+
+const NOISE = /\{\{[^{}]{0,40}\}\}|https?:\/\/\S{1,300}|www\.\S{1,300}|\S{1,64}@\S{1,255}/g;
+const WORD = /[\p{L}\p{M}]+/gu;
+
+function fold(w: string): string {
+  return w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ı/g, 'i');
+}
+
+function guessByLetters(script: Script, text: string): string | undefined {
+  switch (script) {
+    case 'Cyrillic':
+      return /[іїєґІЇЄҐ]/.test(text) ? 'uk' : 'ru';
+    case 'Arabic':
+      if (/[ٹڈڑںے]/.test(text)) return 'ur';
+      return /[پچژگ]/.test(text) ? 'fa' : 'ar';
+    case 'Devanagari':
+      return 'hi';
+    case 'Kana':
+      return 'ja';
+    case 'Hangul':
+      return 'ko';
+    case 'Han':
+      return /[\u3040-\u30ff]/.test(text) ? 'ja' : 'zh';
+    case 'Thai':
+      return 'th';
+    case 'Hebrew':
+      return 'he';
+    case 'Greek':
+      return 'el';
+    case 'Bengali':
+      return 'bn';
+    case 'Tamil':
+      return 'ta';
+    case 'Telugu':
+      return 'te';
+    default:
+      return undefined;
+  }
+}
+
+export function detectLanguage(input: string): Detection {
+  const text = input.replace(NOISE, ' ');
+  const counts = new Map<Script, number>();
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) {
+      cp = text.codePointAt(i)!;
+      i++;
+    }
+    const s = scriptOf(cp);
+    if (!s) continue;
+    letters++;
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  let script: Script | undefined;
+  let top = 0;
+  for (const [s, n] of counts) {
+    if (n > top) {
+      top = n;
+      script = s;
+    }
+  }
+  // Japanese mixes kanji and kana: count them as one script.
+  if (script === 'Han' || script === 'Kana') top = (counts.get('Han') ?? 0) + (counts.get('Kana') ?? 0);
+  const scriptShare = letters ? top / letters : 0;
+  const hits: Record<string, number> = {};
+  let words = 0;
+  let language: string | undefined;
+  if (script === 'Latin') {
+    WORD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD.exec(text))) {
+      const w = fold(m[0]);
+      words++;
+      for (const [lang, set] of PROFILES) if (set.has(w)) hits[lang] = (hits[lang] ?? 0) + 1;
+    }
+    const ranked = Object.entries(hits).sort((a, b) => b[1] - a[1]);
+    const [best, second] = ranked;
+    // Clear evidence only: enough words, enough function words, well ahead of the runner-up.
+    if (best && words >= 8 && best[1] >= 3 && best[1] >= words * 0.15 && best[1] >= (second?.[1] ?? 0) * 1.5 + 1) language = best[0];
+  } else if (script) {
+    WORD.lastIndex = 0;
+    while (WORD.exec(text)) words++;
+    language = guessByLetters(script, text);
+  }
+  return { script, scriptShare, letters, words, language, hits };
+}
+
+export interface Mismatch {
+  detected: string;
+  /** Why we think so, for the message. */
+  evidence: string;
+}
+
+/**
+ * A confident disagreement between the declared language and the text, or undefined. Short texts,
+ * mixed scripts and languages without a profile never produce one.
+ */
+export function languageMismatch(declared: string, text: string): Mismatch | undefined {
+  const d = detectLanguage(text);
+  if (!d.script || d.letters < 20) return undefined;
+  const allowed = scriptsOf(declared);
+  if (!allowed.includes(d.script) && !(d.script === 'Kana' && allowed.includes('Han'))) {
+    if (d.scriptShare < 0.85) return undefined;
+    if (d.script === 'Latin') {
+      // Latin text under a non-Latin language: name the language only when the words say so.
+      const detected = d.language && d.words >= 6 ? d.language : undefined;
+      if (!detected) return d.words >= 6 && d.scriptShare >= 0.95 ? { detected: 'Latin', evidence: 'written in Latin letters' } : undefined;
+      return { detected, evidence: `${d.hits[detected]} common ${LANGUAGE_NAMES[detected] ?? detected} words` };
+    }
+    const guess = d.language ?? d.script;
+    if (compatible(declared, guess)) return undefined;
+    return { detected: guess, evidence: `written in ${d.script} script` };
+  }
+  if (d.script !== 'Latin' || !d.language) return undefined;
+  if (compatible(declared, d.language)) return undefined;
+  // Only compare languages we have a profile for; otherwise a Dutch text could pass for German.
+  if (!PROFILES.has(declared)) return undefined;
+  const own = d.hits[declared] ?? 0;
+  const theirs = d.hits[d.language] ?? 0;
+  if (theirs < own * 2 + 2) return undefined;
+  return { detected: d.language, evidence: `${theirs} common ${LANGUAGE_NAMES[d.language] ?? d.language} words, ${own} ${LANGUAGE_NAMES[declared] ?? declared}` };
+}
