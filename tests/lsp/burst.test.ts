@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient, applyEdits, byCode, fileUri, json, makeWorkspace, offsetAt, positionAt, template, textAt } from './helpers.js';
+import type { PublishDiagnosticsParams } from './helpers.js';
 
 let client: LspClient | undefined;
 afterEach(async () => {

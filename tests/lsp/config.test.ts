@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CodeAction, CreateFile, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { LspClient, applyEdits, byCode, editsFor, fileUri, json, makeWorkspace, template, textAt } from './helpers.js';
+import type { CodeAction, CreateFile, TextDocumentEdit } from './helpers.js';
 
 let client: LspClient | undefined;
 afterEach(async () => {
@@ -40,7 +40,7 @@ describe('greenlight.config.json', () => {
     const edited = json({ extends: ['greenlight:recommended'], rules: { 'name-format': 'warning', 'name-formt': 'error' } });
     const relinted = client.waitForDiagnostics(uri, (p) => byCode(p.diagnostics, 'name-format').length === 1);
     const validated = await client.replaceAll(configUri, edited);
-    const problem = validated.diagnostics.find((d) => d.message.includes('name-formt'));
+    const problem = validated.diagnostics.find((d) => String(d.message).includes('name-formt'));
     expect(problem?.message).toMatch(/Did you mean "name-format"/);
     expect(problem?.source).toBe('greenlight');
     expect(textAt(edited, problem!.range)).toBe('"error"');

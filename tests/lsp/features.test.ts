@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, CompletionList, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
 import { builtinRules } from '../../packages/rules/src/index.js';
 import { LspClient, applyEdits, byCode, editsFor, fileUri, json, makeWorkspace, positionAt, template, textAt } from './helpers.js';
+import type { CodeAction, CompletionList, DocumentSymbol, Hover } from './helpers.js';
 
 let client: LspClient;
 let dir: string;

@@ -15,7 +15,7 @@ import { ConfigManager } from './configs.js';
 import { SOURCE, categoryEdit, predictionOf } from './diagnostics.js';
 import { templateAt } from './locate.js';
 import { pathToUri } from './paths.js';
-import { FIX_ALL_KIND, type DiagnosticData } from './protocol.js';
+import { FIX_ALL_COMMAND, FIX_ALL_KIND, type DiagnosticData } from './protocol.js';
 import type { GreenlightServer, Snapshot } from './server.js';
 
 /** Rule ids that are not rules and cannot be turned off in a config. */
@@ -163,10 +163,14 @@ export function codeActions(server: GreenlightServer, s: Snapshot, p: CodeAction
     }
   }
 
+  // Computing every fix means linting again, so this one runs as a command only when chosen.
   const fixable = s.diagnostics.filter((d) => current(d)?.fix).length;
   if (fixable > 1) {
-    const edit = fixAllEdit(server, s);
-    if (edit) out.push({ title: 'Fix all auto-fixable Greenlight problems', kind: CodeActionKind.QuickFix, edit });
+    out.push({
+      title: 'Fix all auto-fixable Greenlight problems',
+      kind: CodeActionKind.QuickFix,
+      command: { title: 'Fix all auto-fixable Greenlight problems', command: FIX_ALL_COMMAND, arguments: [s.doc.uri, s.version] },
+    });
   }
   return out;
 }

@@ -89,10 +89,15 @@ export interface ServerStatusResult {
   templatesFromCache: number;
   /** Diagnostics publications. */
   publishes: number;
+  /** Full parses, and edits inside one template of a JSON list parsed incrementally. */
+  parses: { full: number; incremental: number };
 }
 
 /** The code action kind of "fix all" for Greenlight (as in `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.greenlight';
+
+/** Command behind the "Fix all" quick fix: arguments [uri, version]; the server applies the edit with workspace/applyEdit. */
+export const FIX_ALL_COMMAND = 'greenlight.applyFixAll';
 
 /** What each diagnostic carries in `data`, so code actions need no re-lint. */
 export interface DiagnosticData {

@@ -4,8 +4,8 @@ import {
   TemplateCache,
   lintParsed,
   matchGlob,
-  parseDocument,
   joinPath,
+  type ParsedDocument,
   type Config,
   type LintResult,
   type Rule,
@@ -30,9 +30,11 @@ import { ConfigManager, type LoadedConfig } from './configs.js';
 import { formatOf, isConfigPath, looksLikeTemplates, matchesTemplateGlobs, mightBeTemplates } from './detect.js';
 import { SOURCE, toDiagnostics, toLspRange } from './diagnostics.js';
 import { hover } from './hover.js';
+import { parseIncremental, type IncrementalStats } from './incremental.js';
 import { pathToUri, uriToPath } from './paths.js';
 import {
   DEFAULT_SETTINGS,
+  FIX_ALL_COMMAND,
   FIX_ALL_KIND,
   LintWorkspaceRequest,
   ServerStatusRequest,
@@ -65,6 +67,8 @@ export interface Snapshot {
 
 interface DocState {
   cache: TemplateCache;
+  /** The last parse, reused by the incremental parser for the next version. */
+  parsed?: ParsedDocument;
   cancel?: () => void;
   snapshot?: Snapshot;
   /** Version whose diagnostics were last published (never publish an older one after it). */
@@ -106,6 +110,7 @@ export class GreenlightServer {
   readonly rulesById: ReadonlyMap<string, Rule>;
   private readonly states = new Map<string, DocState>();
   private readonly stats = { lints: 0, templatesLinted: 0, templatesFromCache: 0, publishes: 0 };
+  private readonly parseStats: IncrementalStats = { full: 0, incremental: 0 };
 
   constructor(
     readonly connection: Connection,
@@ -227,8 +232,10 @@ export class GreenlightServer {
       return s?.result ? documentSymbols(s, this.support.hierarchicalSymbols) : [];
     }));
     c.onExecuteCommand(this.guard('command', null, (p) => {
-      if (p.command === 'greenlight.applyFixAll' && typeof p.arguments?.[0] === 'string') {
+      if (p.command === FIX_ALL_COMMAND && typeof p.arguments?.[0] === 'string') {
         const s = this.snapshot(p.arguments[0]);
+        // A fix-all chosen for an older version would edit text the user has changed since.
+        if (typeof p.arguments[1] === 'number' && s && s.version !== p.arguments[1]) return null;
         const edit = s && fixAllEdit(this, s);
         if (edit) void c.workspace.applyEdit(edit);
       }
@@ -253,6 +260,7 @@ export class GreenlightServer {
         memory: { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external },
         openDocuments: this.documents.all().length,
         ...this.stats,
+        parses: { ...this.parseStats },
       };
     });
   }
@@ -269,7 +277,7 @@ export class GreenlightServer {
         completionProvider: { triggerCharacters: ['"', '{', ':', ' '], resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, 'source.fixAll'], resolveProvider: false },
         documentSymbolProvider: { label: 'Greenlight templates' },
-        executeCommandProvider: { commands: ['greenlight.applyFixAll'] },
+        executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'greenlight-language-server', version: '0.1.0' },
@@ -421,7 +429,8 @@ export class GreenlightServer {
     const text = doc.getText();
     const byGlob = filePath ? matchesTemplateGlobs(filePath, this.settings.fileGlobs, this.roots) : false;
     if (!byGlob && !mightBeTemplates(text)) return snap(undefined, []);
-    const parsed = parseDocument(text, format);
+    const parsed = parseIncremental(text, format, state.parsed?.format === format ? state.parsed : undefined, this.parseStats);
+    state.parsed = parsed;
     if (!byGlob && !looksLikeTemplates(parsed.root)) return snap(undefined, []);
     const config = this.configs.configFor(filePath, this.explicitConfigPath());
     if (filePath && config.config.ignorePatterns.some((g) => matchGlob(g, filePath))) return snap(undefined, [], config);

@@ -18,6 +18,18 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 
+export type {
+  CodeAction,
+  CompletionList,
+  CreateFile,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  PublishDiagnosticsParams,
+  TextDocumentEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
+
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '');
 export const SERVER_BIN = `${REPO_ROOT}/packages/language-server/bin/greenlight-language-server.mjs`;
 
@@ -144,6 +156,11 @@ export class LspClient {
   async openNoWait(uri: string, text: string, languageId = uri.endsWith('.json') ? 'json' : 'yaml'): Promise<void> {
     this.versions.set(uri, 1);
     await this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** The version of the last change sent for a document. */
+  versionOf(uri: string): number {
+    return this.versions.get(uri) ?? 0;
   }
 
   /** Sends one didChange and returns its version. */
