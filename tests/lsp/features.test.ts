@@ -89,7 +89,13 @@ describe('code actions', () => {
     const change = actions.find((a) => a.title === 'Change category to MARKETING')!;
     const fixed = applyEdits(text, editsFor(change.edit!, uri));
     expect(JSON.parse(fixed).category).toBe('MARKETING');
+    // Every phrase behind the prediction is linked from each finding.
+    const categoryFindings = p.diagnostics.filter((x) => (x.data as { category?: unknown }).category);
+    if (categoryFindings.length > 1) expect(categoryFindings[0]!.relatedInformation!.length).toBeGreaterThanOrEqual(categoryFindings.length - 1);
+    // On the category field itself, without a finding in the request.
     const pos = positionAt(text, text.indexOf('"category"') + 3);
+    const onField = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: pos, end: pos }, context: { diagnostics: [] } });
+    expect(JSON.parse(applyEdits(text, editsFor(onField.find((a) => a.title === 'Change category to MARKETING')!.edit!, uri))).category).toBe('MARKETING');
     const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: pos });
     expect((h.contents as { value: string }).value).toContain('predicts **MARKETING**');
   });

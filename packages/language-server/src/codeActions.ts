@@ -130,6 +130,8 @@ export function codeActions(server: GreenlightServer, s: Snapshot, p: CodeAction
     for (const sug of data.suggestions ?? []) {
       out.push({ title: sug.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: docEdit(server, s, [sug.edit]) });
     }
+    // A category rule may offer the same change as a suggestion; show it once.
+    if ((data.suggestions ?? []).some((x) => /^Change category to /.test(x.title))) categoryOffered = true;
     if (data.category?.edit && !categoryOffered) {
       categoryOffered = true;
       out.push({
