@@ -5,13 +5,7 @@
 import * as vscode from 'vscode';
 import type { TemplateInfoResult } from './protocol.js';
 import { isPreviewable, type TemplateInfoFetcher } from './preview/panel.js';
-
-export function statusText(info: TemplateInfoResult): string {
-  const n = info.findingCount;
-  const icon = n === 0 ? '$(pass)' : '$(warning)';
-  const category = info.predicted ?? info.category?.toUpperCase() ?? 'no category';
-  return `${icon} Greenlight: ${category} · ${n === 1 ? '1 finding' : `${n} findings`}`;
-}
+import { categoryMismatch, statusText } from './statusText.js';
 
 export function statusTooltip(info: TemplateInfoResult): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
@@ -77,8 +71,7 @@ export class TemplateStatus implements vscode.Disposable {
     this.info = info;
     this.item.text = statusText(info);
     this.item.tooltip = statusTooltip(info);
-    const mismatch = !!info.predicted && !!info.category && info.predicted !== info.category.toUpperCase();
-    this.item.backgroundColor = mismatch ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.backgroundColor = categoryMismatch(info) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
 

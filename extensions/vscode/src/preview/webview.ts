@@ -3,7 +3,7 @@
  * template is user text and must never become markup.
  */
 import type { FromWebview, TemplateInfoResult, ToWebview } from '../protocol.js';
-import { plainText, renderNodes, type FormatNode } from './format.js';
+import { renderNodes, type FormatNode } from './format.js';
 import { toPreviewModel, type PreviewButton } from './model.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; setState(s: unknown): void; getState(): unknown };
@@ -104,15 +104,27 @@ function render(msg: ToWebview) {
     chat.appendChild(cards);
   }
   root.appendChild(chat);
+  // Report what the DOM now shows (read back from it, not from the model), for the extension and its tests.
+  const text = (selector: string) => {
+    const node = message.querySelector(selector);
+    return node ? domText(node) : '';
+  };
   post({
     type: 'rendered',
     version,
     name: model.name,
-    header: model.header ? plainText(model.header) : model.media ?? '',
-    body: plainText(model.body),
-    footer: model.footer ?? '',
-    buttons: model.buttons.map((b) => b.text),
+    header: text('.bubble > .header') || text('.bubble > .media'),
+    body: text('.bubble > .body'),
+    footer: text('.bubble > .footer'),
+    buttons: [...message.querySelectorAll('.buttons .label')].map((b) => b.textContent ?? ''),
   });
+}
+
+/** Text of a rendered node, with <br> as a line break. */
+function domText(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  if (node.nodeName === 'BR') return '\n';
+  return [...node.childNodes].map(domText).join('');
 }
 
 function post(m: FromWebview) {
