@@ -1,4 +1,5 @@
-import { defineRule, findEmoji, get, getString, z, type SourceNode, type StringNode } from '@greenlight/core';
+import { defineRule, get, getString, z, type SourceNode, type StringNode } from '@greenlight/core';
+import { emojiIn } from '../utils/emoji.js';
 import { findUrls } from '../utils/urls.js';
 
 const META = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/';
@@ -61,7 +62,7 @@ export default defineRule({
     }
     for (const node of scan) {
       for (const u of findUrls(node.value)) ctx.report({ messageId: 'url', node, start: u.start, end: u.end, data: { url: u.text } });
-      for (const e of findEmoji(node.value)) ctx.report({ messageId: 'emoji', node, start: e.start, end: e.end, data: { emoji: e.text } });
+      for (const e of emojiIn(node.value)) ctx.report({ messageId: 'emoji', node, start: e.start, end: e.end, data: { emoji: e.text } });
     }
   },
   examples: {

@@ -1,4 +1,5 @@
-import { defineRule, findEmoji, textFields, z } from '@greenlight/core';
+import { defineRule, textFields, z } from '@greenlight/core';
+import { emojiIn } from '../utils/emoji.js';
 
 const S2 = { title: 'Meta: Template components (header and footer text)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components' };
 const B3 = { title: 'DoubleTick: fix message template rejection (emoji in header)', url: 'https://learn.doubletick.io/templates/fix-message-template-rejection' };
@@ -26,7 +27,7 @@ export default defineRule({
       const field = f.kind === 'header' || f.kind === 'card-header' ? 'header' : f.kind === 'footer' ? 'footer' : undefined;
       if (!field) continue;
       const v = f.node.value;
-      for (const e of findEmoji(v)) {
+      for (const e of emojiIn(v)) {
         // Removing the emoji also removes one space next to it, so no double space is left.
         let s = e.start;
         let end = e.end;

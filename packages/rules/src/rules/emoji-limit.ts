@@ -1,4 +1,5 @@
-import { defineRule, findEmoji, textFields, z } from '@greenlight/core';
+import { defineRule, textFields, z } from '@greenlight/core';
+import { emojiIn } from '../utils/emoji.js';
 
 const S3 = { title: 'Meta: Template review (emoji in the body may be limited)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-review' };
 const B3 = { title: 'DoubleTick: fix message template rejection (too many emoji)', url: 'https://learn.doubletick.io/templates/fix-message-template-rejection' };
@@ -27,7 +28,7 @@ export default defineRule({
     if (max === undefined) return;
     for (const f of textFields(t)) {
       if (f.kind !== 'body' && f.kind !== 'card-body') continue;
-      const emoji = findEmoji(f.node.value);
+      const emoji = emojiIn(f.node.value);
       if (emoji.length <= max) continue;
       const first = emoji[max]!;
       ctx.report({ messageId: 'tooMany', node: f.node, start: first.start, end: first.end, data: { count: emoji.length, category: t.category!.toLowerCase(), max } });

@@ -4,6 +4,7 @@ const S23 = { title: 'Meta: Error codes (132018: no tabs or more than 4 consecut
 const B25 = { title: 'Engati: WhatsApp template restrictions', url: 'https://help.engati.com/restrictions-for-wa-template-message' };
 
 const MAX_SPACES = 4;
+const RUN = /[ \t\u00a0]{2,}|\t/g;
 const FIELD: Record<string, string> = { header: 'header', body: 'body', footer: 'footer', 'button-text': 'button label', 'card-body': 'card body', 'card-header': 'card header' };
 
 export default defineRule({
@@ -31,20 +32,18 @@ export default defineRule({
       if (first < 0) continue;
       let last = v.length;
       while (last > 0 && /\s/.test(v[last - 1]!)) last--;
-      for (let i = first; i < last; i++) {
-        const c = v[i];
-        if (c !== ' ' && c !== '\t' && c !== '\u00a0') continue;
-        let e = i;
-        let tabs = 0;
-        while (e < last && (v[e] === ' ' || v[e] === '\t' || v[e] === '\u00a0')) {
-          if (v[e] === '\t') tabs++;
-          e++;
-        }
+      // Only runs with a tab or of two or more spaces can matter; the regex engine finds them natively.
+      RUN.lastIndex = first;
+      let m: RegExpExecArray | null;
+      while ((m = RUN.exec(v)) && m.index < last) {
+        const i = m.index;
+        const e = Math.min(i + m[0].length, last);
+        const tabs = m[0].includes('\t');
+        if (!tabs && e - i <= MAX_SPACES) continue;
         const fix = ctx.fixer.replaceInString(f.node, i, e, ' ');
         const suggest = [fix ? { message: 'Replace with one space', fix } : null];
-        if (tabs > 0) ctx.report({ messageId: 'tab', node: f.node, start: i, end: e, data: { field }, suggest });
-        else if (e - i > MAX_SPACES) ctx.report({ messageId: 'spaces', node: f.node, start: i, end: e, data: { field, count: e - i, max: MAX_SPACES }, suggest });
-        i = e - 1;
+        if (tabs) ctx.report({ messageId: 'tab', node: f.node, start: i, end: e, data: { field }, suggest });
+        else ctx.report({ messageId: 'spaces', node: f.node, start: i, end: e, data: { field, count: e - i, max: MAX_SPACES }, suggest });
       }
     }
   },
