@@ -61,7 +61,7 @@ describe('formatting rules on real documents', () => {
       'formatting-header-footer:headerMarker:error:*',
       'formatting-header-footer:headerMarker:error:*',
       'formatting-newlines:tooMany:error:\\n\\n\\n',
-      'formatting:unclosed:info:*',
+      'formatting:unclosed:warning:*',
       'whitespace-spacing:tab:warning:\\t',
     ]);
   });
@@ -70,7 +70,7 @@ describe('formatting rules on real documents', () => {
     const text = ['name: x', 'language: en', 'category: UTILITY', 'components:', '  - type: BODY', '    text: |-', '      Hi {{1}},', '', '', '', '      your order _ships today.', '  - type: FOOTER', '    text: "Example Inc. 🚚 "'].join('\n');
     const got = run(text, 'yaml');
     // A range ends where the next character starts in the source, so the next line's indentation is included.
-    expect(got).toEqual(['formatting-newlines:tooMany:error:\n\n\n\n      ', 'formatting:unclosed:info:_', 'emoji-header-footer:emoji:error:🚚', 'whitespace-edges:trailing:warning: ']);
+    expect(got).toEqual(['formatting-newlines:tooMany:error:\n\n\n\n      ', 'formatting:unclosed:warning:_', 'emoji-header-footer:emoji:error:🚚', 'whitespace-edges:trailing:warning: ']);
   });
 
   it('fix newlines and edges in JSON, keeping CRLF line breaks', () => {

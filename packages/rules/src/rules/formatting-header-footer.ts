@@ -34,7 +34,7 @@ export default defineRule({
   id: 'formatting-header-footer',
   description: 'Header and footer are single lines of plain text: no line breaks, no formatting markers.',
   rationale:
-    'WhatsApp Manager blocks `*`, `_`, `~` and ```` ``` ```` in a text header and blocks line breaks in headers and footers. The footer is shown as small plain text, so `*bold*` there appears with its asterisks; that is reported as a warning. Emoji in these fields are checked by `emoji-header-footer`.',
+    'WhatsApp Manager blocks `*`, `_`, `~` and ```` ``` ```` in a text header and blocks line breaks in headers and footers. Markers that would format the footer are pointed out as information: the footer is meant as small plain text, and sources disagree on whether WhatsApp formats it. Emoji in these fields are checked by `emoji-header-footer`.',
   severity: 'error',
   family: 'formatting',
   tags: ['formatting', 'header', 'footer'],
@@ -74,7 +74,7 @@ export default defineRule({
         const a = analyzeMarkers(f.node.value);
         for (const [open, close] of a.pairs) {
           for (const e of [open, close]) {
-            ctx.report({ messageId: 'footerMarker', node: f.node, start: e.start, end: e.end, data: { marker: e.marker, style: markerStyle(e.marker) }, severity: 'warning' });
+            ctx.report({ messageId: 'footerMarker', node: f.node, start: e.start, end: e.end, data: { marker: e.marker, style: markerStyle(e.marker) }, severity: 'info' });
           }
         }
         newlines(f.node, 'footer');

@@ -145,7 +145,7 @@ export default defineRule({
   description: 'Bold, italic, strikethrough and monospace markers in the body come in pairs.',
   rationale:
     'WhatsApp formats `*bold*`, `_italic_`, `~strikethrough~` and ```` ```monospace``` ```` in the body. A marker without its partner is shown as a literal character, which reads like a typo and can make a reviewer flag the template for formatting errors. Markers inside words, between spaces, in variables, links and e-mail addresses, and footnote asterisks are not formatting and are ignored. Line breaks are checked by `formatting-newlines`; header and footer by `formatting-header-footer`.',
-  severity: 'info',
+  severity: 'warning',
   family: 'formatting',
   tags: ['formatting', 'body'],
   evidence: { level: 'provider', sources: [S1, B3] },

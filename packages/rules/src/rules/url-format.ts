@@ -15,7 +15,7 @@ export default defineRule({
   id: 'url-format',
   description: 'Links are complete web addresses: an http(s) scheme, a real domain name with a known top-level domain, no IP address.',
   rationale:
-    'WhatsApp Manager refuses a URL button whose address is not a valid http(s) URL, and a bare `www.example.com` fails that check. Links in texts without a scheme are still tappable in most clients, but a full `https://` address is what reviewers expect and what every client opens the same way. IP addresses, misspelt hosts, unknown top-level domains and `user@host` tricks make a link look like phishing.',
+    'WhatsApp Manager refuses a URL button whose address is not a valid http(s) URL, and a bare `www.example.com` fails that check. In header, body and footer texts WhatsApp still makes `www.example.com` tappable, so a missing scheme there is a warning (the `textMissingScheme` option changes that); the fix adds `https://`, which every client opens the same way. IP addresses, misspelt hosts, unknown top-level domains and `user@host` tricks make a link look like phishing.',
   severity: 'error',
   family: 'url',
   tags: ['url', 'button'],
