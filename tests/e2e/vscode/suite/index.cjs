@@ -168,14 +168,25 @@ exports.run = async function run() {
 
   await test('greenlight.config.json is validated against the config schema', async () => {
     const { doc, editor } = await open('greenlight.config.json');
-    await editor.edit((b) => b.insert(doc.positionAt(doc.getText().indexOf('{') + 1), '\n  "rulez": {},'));
-    const found = await waitFor(
-      'a schema diagnostic on the unknown key',
-      () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.source !== 'greenlight' && /rulez|not allowed/i.test(d.message) && doc.getText(d.range).includes('rulez')),
-      30000,
-    );
-    assert.ok(found);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    const original = doc.getText();
+    await editor.edit((b) => b.insert(doc.positionAt(original.indexOf('{') + 1), '\n  "rulez": {},'));
+    try {
+      const found = await waitFor(
+        'a schema diagnostic on the unknown key',
+        () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.source !== 'greenlight' && /rulez|not allowed/i.test(d.message) && doc.getText(d.range).includes('rulez')),
+        30000,
+      );
+      assert.ok(found);
+      // The server validates the config too and shows its problems on the templates it governs.
+      await waitFor('the config problem on an open template', () => greenlight(fileUri('templates/order_update.json')).some((d) => /rulez/.test(d.message)));
+    } finally {
+      const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+      await editor.edit((b) => b.replace(whole, original));
+      await doc.save();
+    }
+    // Templates pick the repaired config up again: no config problem is left on them.
+    await waitFor('config problems to clear', () => !greenlight(fileUri('templates/order_update.json')).some((d) => /rulez/.test(d.message)));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   await test('Fix all applies every safe fix in the file', async () => {
