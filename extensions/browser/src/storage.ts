@@ -23,6 +23,8 @@ export interface StoredConfig {
   origin: 'managed' | 'team' | 'default';
   /** The user's rule toggles are ignored when the admin locks the config. */
   locked: boolean;
+  /** Hosts the admin turned the overlay off for (copied from managed storage). */
+  managedDisabledSites: string[];
   updatedAt: number;
 }
 

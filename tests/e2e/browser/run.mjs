@@ -49,6 +49,8 @@ context.on('request', (r) => requests.push(r.url()));
 let routes = {};
 await context.route('**/*', (route) => {
   const url = route.request().url();
+  // The extension's own pages load their scripts from the package.
+  if (url.startsWith('chrome-extension://')) return route.continue();
   const u = new URL(url);
   const key = Object.keys(routes).find((k) => u.origin + u.pathname === k || (k.endsWith('*') && (u.origin + u.pathname).startsWith(k.slice(0, -1))));
   if (key && route.request().resourceType() === 'document') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: routes[key] });
@@ -129,7 +131,9 @@ async function textareaSuite() {
   check('category read from the checked radio', s.category.selected === 'UTILITY', JSON.stringify(s.category));
   check('language read from the picker', s.language === 'en_US', s.language);
 
-  const shortener = s.findings.find((f) => f.ruleId === 'url-shortener');
+  // Let any scroll caused by typing settle and be painted before measuring.
+  await page.waitForTimeout(150);
+  const shortener = (await state(page)).findings.find((f) => f.ruleId === 'url-shortener');
   const bodyText = await page.locator('#body').inputValue();
   const slice = bodyText.slice(shortener.at.start, shortener.at.end);
   check('url-shortener underlines the short link in the body', shortener.at.field === 'body' && slice.includes('bit.ly'), `${shortener.at.field} "${slice}"`);
@@ -198,10 +202,11 @@ async function textareaSuite() {
   check('no layout shift from the overlay', near(layoutAfter.left, layoutBefore.left, 0.5) && near(layoutAfter.width, layoutBefore.width, 0.5) && near(layoutAfter.top, layoutBefore.top, 0.5), `${JSON.stringify(layoutBefore)} vs ${JSON.stringify(layoutAfter)}`);
   check('no page errors', errors.length === 0, errors.join('; '));
   const host = await page.evaluate(() => {
-    const h = document.querySelector('greenlight-overlay');
-    return { open: !!h.shadowRoot, pe: getComputedStyle(h).pointerEvents, pos: getComputedStyle(h).position };
+    const all = document.querySelectorAll('greenlight-overlay');
+    const h = all[0];
+    return { count: all.length, open: !!h.shadowRoot, pe: getComputedStyle(h).pointerEvents, pos: getComputedStyle(h).position, html: h.outerHTML.slice(0, 200) };
   });
-  check('overlay in an open shadow root, fixed, pointer-events none', host.open && host.pe === 'none' && host.pos === 'fixed', JSON.stringify(host));
+  check('one overlay, in an open shadow root, fixed, pointer-events none', host.count === 1 && host.open && host.pe === 'none' && host.pos === 'fixed', JSON.stringify(host));
 
   // Keyboard: the panel's entries are buttons reachable with Tab.
   await page.locator('greenlight-overlay .gl-item-main').first().focus();
@@ -307,7 +312,7 @@ async function spaSuite() {
   await popup.goto(`chrome-extension://${extId}/popup.html`);
   await popup.waitForTimeout(300);
   const popupText = await popup.locator('#app').innerText();
-  check('popup renders with an options link', /Options|Opzioni|Opciones|Opções|Настройки/.test(popupText), popupText.replace(/\n/g, ' | '));
+  check('popup renders with an options link', /Options|Opzioni|Opciones|Opções|Настройки/.test(popupText), JSON.stringify(popupText));
   await popup.close();
   await page.close();
 }
@@ -316,6 +321,8 @@ async function spaSuite() {
 async function optionsSuite() {
   console.log('options page');
   const page = await context.newPage();
+  page.on('console', (m) => console.log('    [options console]', m.type(), m.text().slice(0, 300)));
+  page.on('pageerror', (e) => console.log('    [options error]', String(e).slice(0, 300)));
   await page.goto(`chrome-extension://${extId}/options.html`);
   await page.locator('tr[data-rule]').first().waitFor({ timeout: 20000 });
   const rows = await page.locator('tr[data-rule]').count();

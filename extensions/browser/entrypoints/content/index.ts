@@ -1,3 +1,4 @@
+import { bootStart } from '../../src/boot-time';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -6,7 +7,7 @@ import { OverlayController } from '../../src/overlay/controller';
 import css from '../../src/overlay/style.css?inline';
 import { allSites, builtinMatches, sitesForUrl } from '../../src/sites';
 import type { SiteDefinition } from '../../src/sites/types';
-import { customSitesItem, disabledSitesItem, readManagedPolicy, resolvedConfigItem, siteKey } from '../../src/storage';
+import { customSitesItem, disabledSitesItem, resolvedConfigItem, siteKey } from '../../src/storage';
 
 export interface StatusReply {
   active: boolean;
@@ -24,7 +25,9 @@ function deepActiveElement(): HTMLElement | null {
 
 async function run(ctx: ContentScriptContext) {
   // Injected again (context menu, SPA navigation), WXT invalidates the older copy: ctx stops it.
-  let [custom, disabled, stored, managed] = await Promise.all([customSitesItem.getValue(), disabledSitesItem.getValue(), resolvedConfigItem.getValue(), readManagedPolicy()]);
+  // Managed storage can take seconds to answer in a page; the background copies the admin's
+  // site list into the stored config instead.
+  let [custom, disabled, stored] = await Promise.all([customSitesItem.getValue(), disabledSitesItem.getValue(), resolvedConfigItem.getValue()]);
   let sites: SiteDefinition[] = allSites(custom);
   let config = stored?.config ?? presetConfig();
   let onDemand: HTMLElement | null | undefined;
@@ -33,7 +36,7 @@ async function run(ctx: ContentScriptContext) {
 
   const isDisabled = () => {
     const key = siteKey(location.href);
-    return disabled.includes(key) || (managed.disabledSites ?? []).includes(key);
+    return disabled.includes(key) || (stored?.managedDisabledSites ?? []).includes(key);
   };
   const wanted = () => !isDisabled() && (onDemand !== undefined || sitesForUrl(location.href, sites).length > 0);
 
@@ -66,13 +69,18 @@ async function run(ctx: ContentScriptContext) {
       mode: 'open',
       css,
       isolateEvents: true,
-      onMount(container, _shadow, host) {
-        // Out of the page's flow: no layout shift, no clicks taken outside our cards and panel.
-        host.setAttribute('style', 'position:fixed;left:0;top:0;width:0;height:0;overflow:visible;z-index:2147483646;pointer-events:none;');
-        return container;
-      },
+      onMount: (container) => container,
     });
+    if (ctx.isInvalid || controller || !wanted()) {
+      // Invalidated (a newer copy took over) or started elsewhere while we awaited.
+      if (!controller) ui = undefined;
+      return;
+    }
     ui.mount();
+    // Out of the page's flow: no layout shift, no clicks taken outside our cards and panel.
+    // !important: WXT resets the host with `:host { all: initial !important }`.
+    const hostStyle: Record<string, string> = { position: 'fixed', left: '0', top: '0', width: '0', height: '0', overflow: 'visible', 'z-index': '2147483646', 'pointer-events': 'none' };
+    for (const [k, v] of Object.entries(hostStyle)) ui.shadowHost.style.setProperty(k, v, 'important');
     const activeSites = onDemand !== undefined ? [...sites] : sitesForUrl(location.href, sites);
     controller = new OverlayController({
       container: ui.uiContainer,
@@ -107,8 +115,10 @@ async function run(ctx: ContentScriptContext) {
 
   const unwatch = [
     resolvedConfigItem.watch((v) => {
+      stored = v;
       config = v?.config ?? presetConfig();
       controller?.setConfig(config);
+      void sync();
     }),
     disabledSitesItem.watch((v) => {
       disabled = v;
@@ -151,6 +161,8 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   async main(ctx) {
+    // Module evaluation (engine and rule set-up) before main(): reported by the debug hook.
+    (globalThis as { __greenlightInit?: number }).__greenlightInit = performance.now() - bootStart;
     try {
       await run(ctx);
     } catch (e) {

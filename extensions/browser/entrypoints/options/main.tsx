@@ -295,13 +295,15 @@ function Options() {
   const [loaded, setLoaded] = useState(false);
 
   const load = async () => {
-    const [s, tc, u, d, m] = await Promise.all([refreshEffectiveConfig(), teamConfigItem.getValue(), userRulesItem.getValue(), disabledSitesItem.getValue(), readManagedPolicy()]);
+    const [s, tc, u, d] = await Promise.all([resolvedConfigItem.getValue(), teamConfigItem.getValue(), userRulesItem.getValue(), disabledSitesItem.getValue()]);
     setStored(s);
     setTeam(tc);
     setUserRules(u);
     setDisabled(d);
-    setManaged(m);
     setLoaded(true);
+    // The admin policy can be slow to read; the page is usable meanwhile.
+    void readManagedPolicy().then(setManaged);
+    void refreshEffectiveConfig().then(setStored);
   };
   useEffect(() => {
     void load();

@@ -25,7 +25,7 @@ export function computeEffective(managed: ManagedPolicy, team: TeamConfig | null
       config.rules[id] = { severity, options: config.rules[id]?.options };
     }
   }
-  return { config, problems, origin, locked, updatedAt: Date.now() };
+  return { config, problems, origin, locked, managedDisabledSites: managed.disabledSites ?? [], updatedAt: Date.now() };
 }
 
 /** Recomputes and stores the effective config; returns it. */

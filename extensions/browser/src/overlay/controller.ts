@@ -85,7 +85,10 @@ export class OverlayController {
     this.useHighlights = opts.highlightMode !== 'boxes' && typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
   }
 
+  private startedAt = 0;
+
   start(): void {
+    this.startedAt = performance.now();
     const doc = document;
     const on = <K extends keyof DocumentEventMap>(target: Document | Window, type: K, fn: (e: DocumentEventMap[K]) => void, options: AddEventListenerOptions) => {
       const g = guard(fn as (e: Event) => void);
@@ -501,6 +504,8 @@ export class OverlayController {
       language: this.discovery?.language,
       findings: this.findings.map((f) => ({ key: f.key, ruleId: f.ruleId, severity: f.severity, at: f.at, fix: f.fix, rects: this.hitRects.get(f.key) ?? [] })),
       timings: this.timings,
+      initMs: (globalThis as { __greenlightInit?: number }).__greenlightInit,
+      startedAt: this.startedAt,
     };
     document.documentElement.setAttribute('data-greenlight-state', JSON.stringify(state));
   }

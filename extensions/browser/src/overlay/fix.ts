@@ -33,6 +33,15 @@ export function applyEdit(el: HTMLElement, kind: EditableKind, start: number, en
   if (start < 0 || end > before.length || start > end) return false;
   const expected = before.slice(0, start) + text + before.slice(end);
   if (!selectRange(el, kind, start, end)) return false;
+  if (kind === 'contenteditable') {
+    // Rich editors (Lexical, Slate, ProseMirror) apply edits from beforeinput themselves; offer
+    // them the replacement first. execCommand does not fire beforeinput.
+    const range = rangeForOffsets(contentEditableModel(el), start, end);
+    if (range) {
+      const event = new InputEvent('beforeinput', { bubbles: true, cancelable: true, composed: true, inputType: 'insertReplacementText', data: text, targetRanges: [new StaticRange(range)] });
+      if (!el.dispatchEvent(event)) return readText(el, kind) === expected;
+    }
+  }
   execInsert(el.ownerDocument, text);
   if (readText(el, kind) === expected) return true;
 
@@ -45,14 +54,11 @@ export function applyEdit(el: HTMLElement, kind: EditableKind, start: number, en
     return input.value === expected;
   }
   if (readText(el, kind) !== before) return false;
+  // Nobody handled it: edit the DOM and tell the page.
   const range = rangeForOffsets(contentEditableModel(el), start, end);
   if (!range) return false;
-  const event = new InputEvent('beforeinput', { bubbles: true, cancelable: true, inputType: 'insertReplacementText', data: text, targetRanges: [new StaticRange(range)] });
-  if (el.dispatchEvent(event)) {
-    // Nobody handled it: edit the DOM and tell the page.
-    range.deleteContents();
-    if (text) range.insertNode(el.ownerDocument.createTextNode(text));
-    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }));
-  }
+  range.deleteContents();
+  if (text) range.insertNode(el.ownerDocument.createTextNode(text));
+  el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }));
   return readText(el, kind) === expected;
 }
