@@ -62,6 +62,8 @@ async function screenshot(page) {
     await page.waitForTimeout(700);
     fs.mkdirSync(path.dirname(args.screenshot), { recursive: true });
     await page.screenshot({ path: args.screenshot });
+    // The panel alone, at full resolution, next to the whole window.
+    await page.locator('.part.panel').screenshot({ path: args.screenshot.replace(/\.png$/, '-panel.png') }).catch(() => undefined);
     const rows = await page.locator('.markers-panel .monaco-list-row').count();
     console.log(`screenshot: ${path.relative(process.cwd(), args.screenshot)} (${rows} rows in the Problems panel)`);
   } catch (e) {
