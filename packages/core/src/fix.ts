@@ -82,13 +82,21 @@ export function createFixer(text: string, format: DocumentFormat): Fixer {
 
   const fixer: Fixer = {
     replaceInString(node, start, end, replacement) {
-      const encoded = encodeForStyle(node, replacement);
+      const from = sourceOffset(node, start);
+      const to = sourceOffset(node, end);
+      const block = node.style === 'yaml-block-literal' || node.style === 'yaml-block-folded';
+      // In a block scalar a source line break is also YAML structure (indentation, the line that
+      // ends the scalar); a slice that spans one cannot be edited in place.
+      const encoded = block && text.slice(from, to).includes('\n') ? null : encodeForStyle(node, replacement);
       if (encoded === null) {
         if (format === 'fields') return null;
         const value = node.value.slice(0, start) + replacement + node.value.slice(end);
-        return { range: node.range, text: JSON.stringify(value) };
+        // A block scalar's range runs on over its final line break; keep that break.
+        let rangeEnd = node.range.end;
+        if (block) while (rangeEnd > node.range.start && /\s/.test(text[rangeEnd - 1]!)) rangeEnd--;
+        return { range: { start: node.range.start, end: rangeEnd }, text: JSON.stringify(value) };
       }
-      return { range: { start: sourceOffset(node, start), end: sourceOffset(node, end) }, text: encoded };
+      return { range: { start: from, end: to }, text: encoded };
     },
     replaceValue(node, value) {
       if (format === 'fields') {

@@ -87,4 +87,21 @@ describe('fixer on YAML', () => {
     const out = apply(yamlDoc, fixer.addProperty(t.node, 'language', 'en_US'));
     expect(parseYamlText(out).language).toBe('en_US');
   });
+  it('never joins lines when editing a block scalar across a line break', () => {
+    const text = 'components:\n  - type: BODY\n    text: |\n      Hi,\n\n\n\n      bye\n  - type: FOOTER\n    text: >\n      Example Inc.\n';
+    const bt = readTemplates(parseYaml(text).root).templates[0]!;
+    const f = createFixer(text, 'yaml');
+    const body = bt.body!.text!;
+    // Collapsing the blank lines needs a line break in the replacement: the scalar is re-quoted.
+    const out = apply(text, f.replaceInString(body, 3, 7, '\n\n'));
+    expect(parseYamlText(out).components).toEqual([{ type: 'BODY', text: 'Hi,\n\nbye\n' }, { type: 'FOOTER', text: 'Example Inc.\n' }]);
+    // Dropping the final line break spans the line that ends the scalar: also re-quoted, never glued to the next key.
+    const footer = bt.footer!.text!;
+    const out2 = apply(text, f.replaceInString(footer, footer.value.length - 1, footer.value.length, ''));
+    expect(parseYamlText(out2).components[1]).toEqual({ type: 'FOOTER', text: 'Example Inc.' });
+    // An edit within one line stays in place.
+    const out3 = apply(text, f.replaceInString(body, 0, 2, 'Hello'));
+    expect(out3).toContain('      Hello,\n');
+    expect(parseYamlText(out3).components[0].text).toBe('Hello,\n\n\n\nbye\n');
+  });
 });
