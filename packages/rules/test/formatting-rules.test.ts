@@ -80,6 +80,17 @@ describe('formatting rules on real documents', () => {
     expect(out.components[1].text).toBe('Example Inc. Reply STOP');
   });
 
+  it('fix YAML block scalars without breaking the document', () => {
+    const text = 'name: x\nlanguage: en\ncategory: UTILITY\ncomponents:\n  - type: BODY\n    text: |\n      Hi {{1}},\n\n\n\n      your order has shipped.\n  - type: FOOTER\n    text: >\n      Example Inc.\n';
+    const before = run(text, 'yaml');
+    expect(before).toContain('whitespace-edges:blockNewline:warning:\n');
+    const out = lintAndFix(text, { rules, config, format: 'yaml' }).output;
+    expect(lint(out, { rules, config, format: 'yaml' }).messages.filter((m) => m.ruleId === 'syntax')).toEqual([]);
+    // Re-quoted once its blank lines are collapsed; then its final newline is an ordinary trailing one and goes.
+    expect(out).toContain('text: "Hi {{1}},\\n\\nyour order has shipped."\n  - type: FOOTER');
+    expect(out).toContain('text: >\n      Example Inc.\n');
+  });
+
   it('fix newlines in a YAML double-quoted scalar', () => {
     const text = 'name: x\nlanguage: en\ncategory: UTILITY\ncomponents:\n  - type: BODY\n    text: "Hi {{1}},\\n\\n\\n\\nyour order has shipped."\n';
     const out = lintAndFix(text, { rules, config, format: 'yaml' }).output;

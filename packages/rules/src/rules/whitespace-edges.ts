@@ -20,7 +20,7 @@ export default defineRule({
   id: 'whitespace-edges',
   description: 'Texts do not start or end with spaces or line breaks.',
   rationale:
-    'Meta trims or refuses spaces and line breaks around template texts, WhatsApp Manager trims them as you type, and a stray space at the end of a URL or phone number breaks it. Leading and trailing whitespace also hides a variable at the edge of the body from simple checks. The fix removes it.',
+    'Meta trims or refuses spaces and line breaks around template texts, WhatsApp Manager trims them as you type, and a stray space at the end of a URL or phone number breaks it. Leading and trailing whitespace also hides a variable at the edge of the body from simple checks. The fix removes it; a YAML `|` or `>` block that ends with its own newline is pointed out with the chomping indicator (`|-`) that avoids it.',
   severity: 'warning',
   family: 'formatting',
   tags: ['formatting', 'whitespace'],
@@ -30,6 +30,7 @@ export default defineRule({
   messages: {
     leading: 'The {field} starts with whitespace.',
     trailing: 'The {field} ends with whitespace.',
+    blockNewline: 'The {field} ends with a line break because this YAML block keeps its last newline; write "|-" or ">-" to drop it.',
   },
   options: z.object({}).strict(),
   check(t, ctx) {
@@ -42,7 +43,11 @@ export default defineRule({
       let b = v.length;
       while (b > a && WS.test(v[b - 1]!)) b--;
       if (a > 0) ctx.report({ messageId: 'leading', node, start: 0, end: a, data: { field }, fix: ctx.fixer.replaceInString(node, 0, a, '') });
-      if (b < v.length) ctx.report({ messageId: 'trailing', node, start: b, end: v.length, data: { field }, fix: ctx.fixer.replaceInString(node, b, v.length, '') });
+      if (b === v.length) return;
+      const block = node.style === 'yaml-block-literal' || node.style === 'yaml-block-folded';
+      // A `|` or `>` block ends with its own newline; the cure is a chomping indicator, not an edit of the text.
+      if (block && /^\n+$/.test(v.slice(b))) ctx.report({ messageId: 'blockNewline', node, start: b, end: v.length, data: { field } });
+      else ctx.report({ messageId: 'trailing', node, start: b, end: v.length, data: { field }, fix: ctx.fixer.replaceInString(node, b, v.length, '') });
     };
     for (const f of textFields(t)) visit(f.node, FIELD[f.kind] ?? f.kind);
     for (const b of t.buttons) {
