@@ -32,20 +32,20 @@ export default defineRule({
     const declared = c.declared;
     const rangeOfSignal = (s: ClassSignal) => (s.type === 'text' ? ctx.rangeOf(s.field.node, s.start, s.end) : (s.node.kind === 'object' ? (s.node.properties.find((p) => p.key.value.toLowerCase() === 'type')?.value ?? s.node) : s.node).range);
     const describe = (s: ClassSignal) => (s.type === 'text' ? `“${s.text}” (${s.reason})` : s.reason);
-    const suggestion = () => {
-      const fix = t.categoryNode ? ctx.fixer.replaceValue(t.categoryNode, 'MARKETING') : null;
-      return [fix ? { message: 'Change category to MARKETING', fix } : null];
-    };
-    for (const s of c.signals) {
-      const related: Related[] = c.signals.filter((o) => o !== s).map((o) => ({ message: `Also promotional: ${describe(o)}`, range: rangeOfSignal(o) }));
+    // One suggestion and one list of related locations, shared by every report of the template.
+    const fix = t.categoryNode ? ctx.fixer.replaceValue(t.categoryNode, 'MARKETING') : null;
+    const suggest = [fix ? { message: 'Change category to MARKETING', fix } : null];
+    const all: Related[] = c.signals.map((o) => ({ message: `Also promotional: ${describe(o)}`, range: rangeOfSignal(o) }));
+    c.signals.forEach((s, i) => {
+      const related = all.filter((_, j) => j !== i);
       if (s.type === 'text') {
-        ctx.report({ messageId: 'promotional', node: s.field.node, start: s.start, end: s.end, data: { phrase: s.text, reason: s.reason, declared }, related, suggest: suggestion() });
+        ctx.report({ messageId: 'promotional', node: s.field.node, start: s.start, end: s.end, data: { phrase: s.text, reason: s.reason, declared }, related, suggest });
       } else if (!s.marketingOnly) {
         // The limited-time-offer component is an outright error that structure-lto reports.
         const typeNode = s.node.kind === 'object' ? s.node.properties.find((p) => p.key.value.toLowerCase() === 'type')?.value : undefined;
-        ctx.report({ messageId: 'structure', node: typeNode ?? s.node, data: { reason: s.reason, declared }, related, suggest: suggestion() });
+        ctx.report({ messageId: 'structure', node: typeNode ?? s.node, data: { reason: s.reason, declared }, related, suggest });
       }
-    }
+    });
   },
   examples: {
     valid: [

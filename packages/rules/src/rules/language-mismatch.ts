@@ -1,4 +1,5 @@
 import { defineRule, z } from '@greenlight/core';
+import { classification } from '../utils/category.js';
 import { LANGUAGE_NAMES, languageMismatch } from '../utils/language-detect.js';
 
 const S21 = { title: 'Meta: Supported languages (one template per language)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/supported-languages' };
@@ -24,8 +25,8 @@ export default defineRule({
   check(t, ctx) {
     const code = ctx.languageCode;
     if (!code || !t.language) return;
-    const text = [t.header?.format === undefined || t.header?.format === 'TEXT' ? t.header?.text?.value : undefined, t.body?.text?.value, t.footer?.text?.value].filter(Boolean).join('\n');
-    const m = languageMismatch(code, text);
+    // The classification already looked at the header, body and footer text.
+    const m = languageMismatch(code, classification(t, ctx).detection);
     if (!m) return;
     ctx.report({ messageId: 'mismatch', node: t.language, data: { detected: m.detected === 'Latin' ? 'Latin-script text' : name(m.detected), evidence: m.evidence, declared: `${name(code)} (${t.language.value})` } });
   },

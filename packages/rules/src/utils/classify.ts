@@ -18,7 +18,7 @@
  */
 import { textFields, type Category, type Component, type Button, type ObjectNode, type StringNode, type Template, type TextFieldKind, type BusinessSettings } from '@greenlight/core';
 import { bundleLanguages, termBundle, type ListMatch, type TermBundle } from './term-lists.js';
-import { detectLanguage } from './language-detect.js';
+import { detectLanguage, type Detection } from './language-detect.js';
 
 export type Tier = 'strong' | 'medium' | 'weak' | 'survey';
 
@@ -48,7 +48,7 @@ export const SIGNAL_KINDS: Record<string, Kind> = {
   survey: { weight: 2, tier: 'survey', excusable: false, reason: 'survey not tied to a transaction' },
 };
 
-const OTP_WEIGHTS: Record<string, number> = { otp: 3, otpHint: 1 };
+const OTP_WEIGHTS: Partial<Record<string, number>> = { otp: 3, otpHint: 1 };
 
 export const MARKETING_THRESHOLD = 3;
 export const OTP_THRESHOLD = 3;
@@ -102,6 +102,8 @@ export interface Classification {
   reasons: string[];
   /** Term languages used. */
   languages: string[];
+  /** What the header, body and footer look like (script, language), for language-mismatch. */
+  detection: Detection;
   /** Scans by field label, for other rules (opt-out) to reuse. */
   scans: Map<string, { field: FieldRef; signals: ListMatch[]; context: ListMatch[]; optOut: ListMatch[] }>;
   bundle: TermBundle;
@@ -126,6 +128,10 @@ function sentenceIndex(text: string, at: number): number {
   return n;
 }
 
+function textSignal(field: FieldRef, m: ListMatch, weight: number, reason: string): TextSignal {
+  return { type: 'text', field, start: m.start, end: m.end, text: m.text, list: m.list, weight, reason };
+}
+
 const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 37)}…` : s}”`;
 
 const PLACEHOLDER_OR_NUMBER = /\{\{[^{}]{1,40}\}\}|\p{Nd}/u;
@@ -147,10 +153,8 @@ export function classifyTemplate(t: Template, opts: ClassifyOptions): Classifica
   // it clearly differs (a Spanish body under `en` still gets its Spanish discounts found).
   const extra: string[] = [];
   const prose = fields.filter((f) => f.kind === 'body' || f.kind === 'header' || f.kind === 'footer' || f.kind === 'card-body').map((f) => f.node.value).join('\n');
-  if (prose.length >= 20) {
-    const d = detectLanguage(prose);
-    if (d.language) extra.push(d.language);
-  }
+  const detection = detectLanguage(prose);
+  if (detection.language && prose.length >= 20) extra.push(detection.language);
   const languages = bundleLanguages(opts.language, extra);
   const bundle = termBundle(languages, opts.settings);
 
@@ -170,13 +174,13 @@ export function classifyTemplate(t: Template, opts: ClassifyOptions): Classifica
     }
     // Button labels are short: only strong calls to action and opt-out labels matter there.
     for (const m of r.signals) {
-      const base = { type: 'text' as const, field, start: m.start, end: m.end, text: m.text, list: m.list };
-      if (m.list in OTP_WEIGHTS) {
-        if (field.kind !== 'button-text') otpSignals.push({ ...base, weight: OTP_WEIGHTS[m.list]!, reason: m.list === 'otp' ? 'one-time code' : 'one-time code hint' });
+      const otpWeight = OTP_WEIGHTS[m.list];
+      if (otpWeight !== undefined) {
+        if (field.kind !== 'button-text') otpSignals.push(textSignal(field, m, otpWeight, m.list === 'otp' ? 'one-time code' : 'one-time code hint'));
         continue;
       }
       const kind = SIGNAL_KINDS[m.list];
-      if (kind) candidates.push({ ...base, weight: kind.weight, reason: kind.reason });
+      if (kind) candidates.push(textSignal(field, m, kind.weight, kind.reason));
     }
   }
   const distinctContext = new Set(context.map((c) => c.text.toLowerCase())).size;
@@ -190,7 +194,7 @@ export function classifyTemplate(t: Template, opts: ClassifyOptions): Classifica
   for (const c of candidates) {
     const k = kept.find((x) => x.field === c.field && x.start < c.end && c.start < x.end);
     if (!k) {
-      kept.push({ ...c });
+      kept.push(c);
       continue;
     }
     k.start = Math.min(k.start, c.start);
@@ -213,7 +217,8 @@ export function classifyTemplate(t: Template, opts: ClassifyOptions): Classifica
     }
     const weight = hasContext && kind.tier === 'weak' ? kind.weight / 2 : kind.weight;
     promotionalScore += weight;
-    signals.push({ ...s, weight });
+    s.weight = weight;
+    signals.push(s);
   }
 
   // Structure that only marketing templates use.
@@ -266,7 +271,7 @@ export function classifyTemplate(t: Template, opts: ClassifyOptions): Classifica
   const order = (s: Signal) => (s.type === 'text' ? s.field.node.range.start + s.start : s.node.range.start);
   signals.sort((a, b) => order(a) - order(b));
   otpSignals.sort((a, b) => a.field.node.range.start + a.start - (b.field.node.range.start + b.start));
-  return { declared, predicted, promotionalScore, otpScore, signals, otpSignals, excused, context, hasContext, reasons, languages, scans, bundle };
+  return { declared, predicted, promotionalScore, otpScore, signals, otpSignals, excused, context, hasContext, reasons, languages, detection, scans, bundle };
 }
 
 function structuralSignals(t: Template, scans: Classification['scans']): StructuralSignal[] {

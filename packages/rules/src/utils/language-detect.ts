@@ -111,7 +111,13 @@ const STOPWORDS: Record<string, string> = {
   'hi-Latn': 'aap aapka aapki aapke hai hain ka ki ke ko se mein par aur nahi kya yeh ye woh hum humein karein kar ho gaya gayi liye abhi sirf aaj ji hamare apna apni',
 };
 
-const PROFILES = new Map<string, Set<string>>(Object.entries(STOPWORDS).map(([l, w]) => [l, new Set(w.split(' '))]));
+const PROFILE_LANGS = Object.keys(STOPWORDS);
+/** word → bit set of the languages whose profile holds it. */
+const PROFILE_BITS = new Map<string, number>();
+PROFILE_LANGS.forEach((lang, i) => {
+  for (const w of STOPWORDS[lang]!.split(' ')) PROFILE_BITS.set(w, (PROFILE_BITS.get(w) ?? 0) | (1 << i));
+});
+const hasProfile = (lang: string) => lang in STOPWORDS;
 
 /** Languages that may legitimately be written as each other (Hinglish under en or hi, Malay/Indonesian). */
 const COMPATIBLE: Record<string, string[]> = {
@@ -153,7 +159,9 @@ export interface Detection {
 const NOISE = /\{\{[^{}]{0,40}\}\}|https?:\/\/\S{1,300}|www\.\S{1,300}|\S{1,64}@\S{1,255}/g;
 const WORD = /[\p{L}\p{M}]+/gu;
 
+const ASCII_WORD = /^[A-Za-z]+$/;
 function fold(w: string): string {
+  if (ASCII_WORD.test(w)) return w.toLowerCase();
   return w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ı/g, 'i');
 }
 
@@ -189,8 +197,16 @@ function guessByLetters(script: Script, text: string): string | undefined {
   }
 }
 
+/** Enough text to judge; longer inputs are cut at a word boundary to keep this cheap. */
+const SAMPLE = 600;
+
 export function detectLanguage(input: string): Detection {
-  const text = input.replace(NOISE, ' ');
+  let sample = input;
+  if (sample.length > SAMPLE) {
+    const cut = sample.lastIndexOf(' ', SAMPLE);
+    sample = sample.slice(0, cut > SAMPLE / 2 ? cut : SAMPLE);
+  }
+  const text = sample.replace(NOISE, ' ');
   const counts = new Map<Script, number>();
   let letters = 0;
   for (let i = 0; i < text.length; i++) {
@@ -219,13 +235,17 @@ export function detectLanguage(input: string): Detection {
   let words = 0;
   let language: string | undefined;
   if (script === 'Latin') {
+    const counts = new Array<number>(PROFILE_LANGS.length).fill(0);
     WORD.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = WORD.exec(text))) {
-      const w = fold(m[0]);
       words++;
-      for (const [lang, set] of PROFILES) if (set.has(w)) hits[lang] = (hits[lang] ?? 0) + 1;
+      let bits = PROFILE_BITS.get(fold(m[0])) ?? 0;
+      for (let i = 0; bits; i++, bits >>>= 1) if (bits & 1) counts[i]!++;
     }
+    PROFILE_LANGS.forEach((lang, i) => {
+      if (counts[i]) hits[lang] = counts[i]!;
+    });
     const ranked = Object.entries(hits).sort((a, b) => b[1] - a[1]);
     const [best, second] = ranked;
     // Clear evidence only: enough words, enough function words, well ahead of the runner-up.
@@ -248,8 +268,8 @@ export interface Mismatch {
  * A confident disagreement between the declared language and the text, or undefined. Short texts,
  * mixed scripts and languages without a profile never produce one.
  */
-export function languageMismatch(declared: string, text: string): Mismatch | undefined {
-  const d = detectLanguage(text);
+export function languageMismatch(declared: string, text: string | Detection): Mismatch | undefined {
+  const d = typeof text === 'string' ? detectLanguage(text) : text;
   if (!d.script || d.letters < 20) return undefined;
   const allowed = scriptsOf(declared);
   if (!allowed.includes(d.script) && !(d.script === 'Kana' && allowed.includes('Han'))) {
@@ -267,7 +287,7 @@ export function languageMismatch(declared: string, text: string): Mismatch | und
   if (d.script !== 'Latin' || !d.language) return undefined;
   if (compatible(declared, d.language)) return undefined;
   // Only compare languages we have a profile for; otherwise a Dutch text could pass for German.
-  if (!PROFILES.has(declared)) return undefined;
+  if (!hasProfile(declared)) return undefined;
   const own = d.hits[declared] ?? 0;
   const theirs = d.hits[d.language] ?? 0;
   if (theirs < own * 2 + 2) return undefined;

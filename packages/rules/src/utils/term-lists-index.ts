@@ -35,10 +35,12 @@ interface Node {
   num?: [Node | undefined, Node | undefined];
   /** `stem*` pieces by folded stem, and the stem lengths present. */
   endWild?: [Map<string, Node> | undefined, Map<string, Node> | undefined];
-  endWildLens?: number[];
+  /** Stem lengths by the stem's first two characters (or its only one): few to try per token. */
+  endWildLens?: Map<string, number[]>;
   /** `*stem` pieces. */
   startWild?: [Map<string, Node> | undefined, Map<string, Node> | undefined];
-  startWildLens?: number[];
+  /** Stem lengths by the stem's last two characters (or its only one). */
+  startWildLens?: Map<string, number[]>;
   /** `*stem*` pieces: few, checked one by one. */
   bothWild?: { stem: string; glued: boolean; node: Node }[];
   accept?: Accept[];
@@ -57,8 +59,20 @@ const ALEF = /[\u0622\u0623\u0625]/g;
 const MAX_GAP = 3;
 
 /** The comparison key of a token: lower case, without accents and Arabic vowel marks. */
+const foldCache = new Map<string, string>();
+
 export function foldKey(s: string): string {
   if (ASCII.test(s)) return s.toLowerCase();
+  // Unicode normalisation is the costly part; words repeat across texts, so remember them.
+  let k = foldCache.get(s);
+  if (k === undefined) {
+    if (foldCache.size >= 50000) foldCache.clear();
+    foldCache.set(s, (k = foldUncached(s)));
+  }
+  return k;
+}
+
+function foldUncached(s: string): string {
   return s.normalize('NFD').replace(STRIP, '').replace(ALEF, '\u0627').replace(/\u0649/g, '\u064a').replace(APOSTROPHE, "'").toLowerCase();
 }
 
@@ -100,10 +114,16 @@ function child(map: Map<string, Node>, key: string): Node {
   return n;
 }
 
-function addLen(lens: number[], n: number): number[] {
+function addLen(byEdge: Map<string, number[]>, edge: string, n: number): Map<string, number[]> {
+  let lens = byEdge.get(edge);
+  if (!lens) byEdge.set(edge, (lens = []));
   if (!lens.includes(n)) lens.push(n);
-  return lens;
+  return byEdge;
 }
+
+const head = (k: string) => (k.length >= 2 ? k.slice(0, 2) : k);
+const tail = (k: string) => (k.length >= 2 ? k.slice(-2) : k);
+const NO_LENS: number[] = [];
 
 export interface IndexEntry {
   term: string;
@@ -227,10 +247,10 @@ export class TermIndex {
         return (slots[g] ??= {});
       }
       case 'end':
-        node.endWildLens = addLen(node.endWildLens ?? [], p.key.length);
+        node.endWildLens = addLen(node.endWildLens ?? new Map(), head(p.key), p.key.length);
         return child(slot((node.endWild ??= [undefined, undefined])), p.key);
       case 'start':
-        node.startWildLens = addLen(node.startWildLens ?? [], p.key.length);
+        node.startWildLens = addLen(node.startWildLens ?? new Map(), tail(p.key), p.key.length);
         return child(slot((node.startWild ??= [undefined, undefined])), p.key);
       case 'both': {
         const list = (node.bothWild ??= []);
@@ -247,23 +267,35 @@ export class TermIndex {
    */
   find(text: string): IndexedMatch[][] {
     const L = this.layers;
-    const out: IndexedMatch[][] = Array.from({ length: L }, () => []);
+    const out: IndexedMatch[][] = new Array(L);
+    for (let l = 0; l < L; l++) out[l] = [];
     if (!text) return out;
-    const tk = tokenize(text);
-    const { starts, ends, keys, words } = tk;
+    const { starts, ends, keys, words } = tokenize(text);
     const n = keys.length;
     const cursor = new Array<number>(L).fill(0);
-    // Per layer: the furthest end token reached from the current start, and what accepted there.
+    // Per layer: the furthest end token reached from the current start, and what accepted there;
+    // `touched` lists the layers that accepted something, so the per-token work stays small.
     const bestEnd = new Array<number>(L).fill(-1);
-    const bestAccepts: Accept[][] = Array.from({ length: L }, () => []);
+    const bestAccepts: Accept[][] = new Array(L);
+    const touched: number[] = [];
     const accept = (node: Node, j: number) => {
       // A symbol token may end a term only where no word character follows.
       if (!words[j - 1] && isWordAt(text, ends[j - 1]!)) return;
       for (const a of node.accept!) {
-        if (j > bestEnd[a.layer]!) {
+        const best = bestEnd[a.layer]!;
+        if (best < 0) touched.push(a.layer);
+        if (j > best) {
           bestEnd[a.layer] = j;
           bestAccepts[a.layer] = [a];
-        } else if (j === bestEnd[a.layer]) bestAccepts[a.layer]!.push(a);
+        } else if (j === best) bestAccepts[a.layer]!.push(a);
+      }
+    };
+    const tryLens = (lens: number[] | undefined, key: string, map: Map<string, Node>, fromEnd: boolean, j: number) => {
+      for (const len of lens ?? NO_LENS) {
+        const rest = key.length - len;
+        if (rest < 0 || rest > (fromEnd ? 12 : 4)) continue;
+        const c = map.get(rest === 0 ? key : fromEnd ? key.slice(0, len) : key.slice(rest));
+        if (c && (rest === 0 || (fromEnd ? LETTERS_12.test(key.slice(len)) : LETTERS_4.test(key.slice(0, rest))))) visit(c, j + 1);
       }
     };
     // Follows every piece that token `j` can be, from `node`; `g` is 0 when glued, 1 after whitespace.
@@ -272,7 +304,8 @@ export class TermIndex {
       const lit = node.lit?.[g]?.get(key);
       if (lit) visit(lit, j + 1);
       const numNode = node.num?.[g];
-      if (numNode && DIGITS.test(key)) {
+      const c0 = key.charCodeAt(0);
+      if (numNode && ((c0 >= 48 && c0 <= 57) || c0 > 127) && DIGITS.test(key)) {
         visit(numNode, j + 1);
         // "1.000" or "12,5": a separator glued between two digit runs.
         const sep = keys[j + 1];
@@ -280,19 +313,15 @@ export class TermIndex {
       }
       const ew = node.endWild?.[g];
       if (ew) {
-        for (const len of node.endWildLens!) {
-          if (len > key.length || key.length - len > 12) continue;
-          const c = ew.get(len === key.length ? key : key.slice(0, len));
-          if (c && (len === key.length || LETTERS_12.test(key.slice(len)))) visit(c, j + 1);
-        }
+        const byHead = node.endWildLens!;
+        tryLens(byHead.get(head(key)), key, ew, true, j);
+        if (key.length >= 2) tryLens(byHead.get(key[0]!), key, ew, true, j);
       }
       const sw = node.startWild?.[g];
       if (sw) {
-        for (const len of node.startWildLens!) {
-          if (len > key.length || key.length - len > 4) continue;
-          const c = sw.get(len === key.length ? key : key.slice(key.length - len));
-          if (c && (len === key.length || LETTERS_4.test(key.slice(0, key.length - len)))) visit(c, j + 1);
-        }
+        const byTail = node.startWildLens!;
+        tryLens(byTail.get(tail(key)), key, sw, false, j);
+        if (key.length >= 2) tryLens(byTail.get(key[key.length - 1]!), key, sw, false, j);
       }
       if (node.bothWild) {
         for (const b of node.bothWild) {
@@ -320,9 +349,9 @@ export class TermIndex {
       if (!words[i] && isWordAt(text, starts[i]! - 1)) continue;
       // The first piece of a term is never glued to anything before it.
       advance(this.root, i, 1);
-      for (let l = 0; l < L; l++) {
+      if (touched.length === 0) continue;
+      for (const l of touched) {
         const end = bestEnd[l]!;
-        if (end < 0) continue;
         bestEnd[l] = -1;
         // Matches inside an earlier match of the same layer add nothing; overlapping ones that
         // reach further are kept ("10% off" and "off your next order" both count).
@@ -335,6 +364,7 @@ export class TermIndex {
         out[l]!.push({ start, end: stop, term: accepts[0]!.term, text: text.slice(start, stop), lists });
         cursor[l] = end;
       }
+      touched.length = 0;
     }
     return out;
   }
