@@ -97,7 +97,7 @@ export function labelSources(el: HTMLElement, isOverlay?: (el: Element) => boole
   // Walk up; at each level look at the siblings before the current node, nearest first.
   let node: Element = el;
   let passedOtherField = false;
-  for (let depth = 0; depth < 10 && node.parentElement && node.parentElement !== el.ownerDocument.body; depth++) {
+  for (let depth = 0; depth < 10 && node.parentElement && node !== el.ownerDocument.body; depth++) {
     const parent = node.parentElement;
     let sib = node.previousElementSibling;
     for (let seen = 0; sib && seen < 6; seen++, sib = sib.previousElementSibling) {

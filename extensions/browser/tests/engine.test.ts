@@ -1,0 +1,83 @@
+import { BusinessSettingsSchema, parseFields } from '@greenlight/core';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as realZod from 'zod';
+import { builtinRules } from '@greenlight/rules';
+import { describe, expect, it } from 'vitest';
+import { presetConfig } from '../src/config/defaults';
+import { fieldRangeOf, lintTemplateFields } from '../src/lint/run';
+import { z as lite } from '../src/shims/zod-lite';
+
+describe('lint on field texts', () => {
+  it('maps each finding back into its field', () => {
+    const out = lintTemplateFields({ name: 'Order Update', category: 'UTILITY', language: 'en_US', body: 'Track it at https://bit.ly/abc today.' }, presetConfig());
+    const name = out.findings.find((f) => f.ruleId === 'name-format');
+    expect(name?.at).toEqual({ field: 'name', start: 0, end: 12 });
+    expect(name?.fix).toEqual({ field: 'name', start: 0, end: 12, text: 'order_update' });
+    expect(name?.docsUrl).toMatch(/name-format\.md$/);
+    for (const f of out.findings) {
+      if (!f.at) continue;
+      expect(f.at.start).toBeGreaterThanOrEqual(0);
+      expect(f.at.end).toBeGreaterThanOrEqual(f.at.start);
+    }
+  });
+
+  it('ranges outside one field are template-level', () => {
+    const doc = parseFields({ name: 'abc', body: 'hello' });
+    const bodyStart = doc.spans.find((s) => s.field === 'body')!.start;
+    expect(fieldRangeOf(doc, bodyStart + 1, bodyStart + 3)).toEqual({ field: 'body', start: 1, end: 3 });
+    expect(fieldRangeOf(doc, 0, doc.text.length)).toBeUndefined();
+  });
+
+  it('is fast enough for a keystroke on a 1,024-character body', () => {
+    const body = 'Hi {{1}}, your order {{2}} has shipped. '.repeat(26).slice(0, 1024);
+    const fields = { name: 'order_update', category: 'UTILITY', language: 'en_US', body, bodyExamples: ['Ana', '123'] };
+    lintTemplateFields(fields, presetConfig());
+    const t0 = performance.now();
+    for (let i = 0; i < 20; i++) lintTemplateFields({ ...fields, body: body.slice(0, 1000 + i) }, presetConfig());
+    expect((performance.now() - t0) / 20).toBeLessThan(50);
+  });
+});
+
+describe('content-script zod stand-in', () => {
+  // The page gets rules' option defaults from zod-lite (wxt.config.ts aliases zod there). Bundle the
+  // rules the same way and check that every rule's defaults equal real zod's.
+  it('gives every rule and the business settings the same defaults as zod', async () => {
+    const req = createRequire(path.join(fs.realpathSync(path.resolve(import.meta.dirname, '../node_modules/wxt')), 'package.json'));
+    const esbuild = req('esbuild') as typeof import('esbuild');
+    const dir = path.resolve(import.meta.dirname, '../.output/test-zod-lite');
+    fs.mkdirSync(dir, { recursive: true });
+    const entry = path.join(dir, 'entry.ts');
+    fs.writeFileSync(entry, `export { builtinRules } from '@greenlight/rules';\nexport { BusinessSettingsSchema } from '@greenlight/core';\n`);
+    const out = path.join(dir, 'bundle.mjs');
+    await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      outfile: out,
+      absWorkingDir: path.resolve(import.meta.dirname, '..'),
+      nodePaths: [path.resolve(import.meta.dirname, '../node_modules')],
+      alias: { zod: path.resolve(import.meta.dirname, '../src/shims/zod-lite.ts'), yaml: path.resolve(import.meta.dirname, '../src/shims/unavailable.ts'), 'jsonc-parser': path.resolve(import.meta.dirname, '../src/shims/unavailable.ts') },
+      logLevel: 'error',
+    });
+    const lite = (await import(/* @vite-ignore */ out)) as { builtinRules: typeof builtinRules; BusinessSettingsSchema: { parse(v: unknown): unknown } };
+    const withOptions = builtinRules.filter((r) => r.options);
+    expect(withOptions.length).toBeGreaterThan(0);
+    expect(lite.builtinRules.map((r) => r.id)).toEqual(builtinRules.map((r) => r.id));
+    for (const r of withOptions) {
+      const liteRule = lite.builtinRules.find((x) => x.id === r.id)!;
+      expect((liteRule.options as unknown as { parse(v: unknown): unknown }).parse({}), r.id).toEqual((r.options as realZod.ZodType).parse({}));
+    }
+    expect(lite.BusinessSettingsSchema.parse({})).toEqual(BusinessSettingsSchema.parse({}));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60000);
+
+  it('fills defaults like zod 4 (default is not parsed, prefault is)', () => {
+    const s = lite.object({ a: lite.number().int().default(3), b: lite.array(lite.string()).default([]), c: lite.object({ d: lite.boolean().default(true) }).default({}), e: lite.object({ f: lite.string().default('x') }).prefault({}) }).strict();
+    const real = realZod.z.object({ a: realZod.z.number().int().default(3), b: realZod.z.array(realZod.z.string()).default([]), c: realZod.z.object({ d: realZod.z.boolean().default(true) }).default({}), e: realZod.z.object({ f: realZod.z.string().default('x') }).prefault({}) }).strict();
+    expect(s.parse({})).toEqual(real.parse({}));
+    expect(s.safeParse({ a: 5 }).data).toEqual(real.parse({ a: 5 }));
+  });
+});
