@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ConfigProblem } from '@greenlight/core';
-import { builtinRules, presets } from '@greenlight/rules';
+import type { Rule } from '@greenlight/core';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { colors, plain, useColor } from './color.js';
 import { ConfigLoader, describeConfig, isIgnored, MissingConfigError, UsageErrorForRules } from './config.js';
@@ -66,6 +66,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
 
+  // Loading the rules compiles their term lists; --help and --version do not need them.
+  const { builtinRules, presets } = await import('@greenlight/rules');
   let loader: ConfigLoader;
   try {
     loader = new ConfigLoader(builtinRules, presets, opts.config === undefined ? undefined : resolve(io.cwd, opts.config), opts.rules);
@@ -116,9 +118,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (opts.fix) {
       // The fixed text is the output; the findings left over go to stderr.
       io.stdout.write(output ?? text);
-      return finish(linted, opts, io, io.stderr);
+      return finish(linted, builtinRules, opts, io, io.stderr);
     }
-    return finish(linted, opts, io, io.stdout);
+    return finish(linted, builtinRules, opts, io, io.stdout);
   }
 
   const { files, unmatched } = findFiles(opts.patterns, io.cwd);
@@ -141,10 +143,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     err(`greenlight: no templates found in ${(opts.patterns.length ? opts.patterns : ['.']).map((p) => `"${p}"`).join(', ')}.`);
     return EXIT.fatal;
   }
-  return finish(linted, opts, io, io.stdout);
+  return finish(linted, builtinRules, opts, io, io.stdout);
 }
 
-function finish(linted: LintedFile[], opts: CliOptions, io: CliIo, out: { write(s: string): unknown; isTTY?: boolean }): number {
+function finish(linted: LintedFile[], builtinRules: readonly Rule[], opts: CliOptions, io: CliIo, out: { write(s: string): unknown; isTTY?: boolean }): number {
   const results = linted.map((l) => l.result);
   let report: string;
   if (opts.format === 'json') report = formatJson(results);

@@ -142,7 +142,8 @@ export function describeConfig(loaded: LoadedConfig, file: string, rules: readon
     }
     // Show the options with their defaults filled in, which is what the rule receives.
     const parsed = rule.options.safeParse(e.options ?? {});
-    out[rule.id] = [e.severity, parsed.success ? parsed.data : e.options ?? {}];
+    const options = (parsed.success ? parsed.data : e.options ?? {}) as Record<string, unknown>;
+    out[rule.id] = Object.keys(options).length ? [e.severity, options] : e.severity;
   }
   // Overrides that select by template name or category apply per template, so list them as written.
   const perTemplate = loaded.config.overrides
