@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineConfig, type Plugin } from 'wxt';
+import { defineConfig } from 'wxt';
 import { builtinMatches } from './src/sites';
 
 const shim = (f: string) => path.resolve(import.meta.dirname, 'src/shims', f);
@@ -9,15 +9,15 @@ const shim = (f: string) => path.resolve(import.meta.dirname, 'src/shims', f);
  * config is validated in the options page/background; a defaults-only stand-in remains), and the
  * YAML/JSON text parsers (the page passes plain field texts).
  */
-function leanContentScript(): Plugin {
+function leanContentScript() {
   let content = false;
   return {
     name: 'greenlight:lean-content-script',
-    enforce: 'pre',
-    options(o) {
+    enforce: 'pre' as const,
+    options(o: { input?: unknown }) {
       content = JSON.stringify(o.input ?? '').includes('entrypoints/content');
     },
-    resolveId(id) {
+    resolveId(id: string) {
       if (!content) return null;
       if (id === 'zod') return shim('zod-lite.ts');
       if (id === 'yaml' || id === 'jsonc-parser') return shim('unavailable.ts');
@@ -45,6 +45,7 @@ export default defineConfig({
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     plugins: [leanContentScript()],
+    // GL_SOURCEMAP=1 for size analysis of the bundles.
     build: { sourcemap: process.env.GL_SOURCEMAP === "1" },
   }),
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip', sourcesTemplate: '{{name}}-{{version}}-sources.zip' },

@@ -333,8 +333,12 @@ async function optionsSuite() {
   check('config problems shown with path and line', /url-shortner/.test(problems) && /line 3/.test(problems) && /maxLength/.test(problems), problems.replace(/\n/g, ' | '));
   await page.locator('#config-text').fill('{ "extends": ["greenlight:recommended"], "rules": { "url-shortener": "off" } }');
   await page.getByRole('button', { name: /Apply/ }).first().click();
-  await page.waitForTimeout(300);
-  const stored = await sw.evaluate(async () => (await chrome.storage.local.get('resolvedConfig')).resolvedConfig);
+  let stored;
+  for (let i = 0; i < 80; i++) {
+    stored = await sw.evaluate(async () => (await chrome.storage.local.get('resolvedConfig')).resolvedConfig);
+    if (stored?.origin === 'team') break;
+    await page.waitForTimeout(100);
+  }
   check('valid config stored as the resolved config', stored?.origin === 'team' && stored.config.rules['url-shortener']?.severity === 'off', JSON.stringify(stored?.config.rules['url-shortener']));
   await page.screenshot({ path: path.join(artifacts, 'browser-options.png'), fullPage: false });
   // Leave the default config for later suites.

@@ -58,7 +58,10 @@ export class OverlayController {
   private lintedTexts = new Map<string, string>();
   private lintKey = '';
   private geometry = new Map<HTMLElement, FieldGeometry>();
-  private hitRects = new Map<string, Rect[]>();
+  /** Underline geometry per finding, measured lazily (hover, card, debug) so typing costs one layout. */
+  private hitSources = new Map<string, () => Rect[]>();
+  private hitCache = new Map<string, Rect[]>();
+  private mirrorScroll = new WeakMap<Element, { top: number; left: number }>();
   private models = new Map<string, TextModel>();
   private flags: Flags = {};
   private frameId = 0;
@@ -77,8 +80,11 @@ export class OverlayController {
   private highlightStyle: HTMLStyleElement | undefined;
   private useHighlights: boolean;
   private lastInputAt = 0;
+  private lastCount = -1;
   /** Duration of each frame that linted after an input event (ms), for the benchmark. */
   readonly timings: number[] = [];
+  /** The engine's share of each lint (ms). */
+  readonly lintTimings: number[] = [];
   private stopped = false;
 
   constructor(private opts: OverlayOptions) {
@@ -228,7 +234,7 @@ export class OverlayController {
   private hitTest(x: number, y: number, field: string): string | undefined {
     for (const f of this.findings) {
       if (f.at?.field !== field) continue;
-      for (const r of this.hitRects.get(f.key) ?? []) {
+      for (const r of this.rectsOf(f.key)) {
         // A few pixels of slack below the line, where the underline is drawn.
         if (x >= r.left && x <= r.left + r.width && y >= r.top && y <= r.top + r.height + 3) return f.key;
       }
@@ -283,7 +289,9 @@ export class OverlayController {
 
   private actions: OverlayActions = {
     fix: guard((f: Finding) => this.applyFix(f)),
-    reveal: guard((f: Finding) => {
+    reveal: guard((stale: Finding) => {
+      const f = this.current(stale);
+      if (!f) return;
       const b = f.at && this.discovery?.fields.find((x) => x.id === f.at!.field);
       if (!b || !f.at) return;
       b.el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
@@ -291,8 +299,9 @@ export class OverlayController {
       this.setCard({ key: f.key, pinned: true });
       this.schedule({ layout: true });
     }),
-    focusFinding: guard((f: Finding) => {
-      if (f.at) this.setCard({ key: f.key, pinned: true });
+    focusFinding: guard((stale: Finding) => {
+      const f = this.current(stale);
+      if (f?.at) this.setCard({ key: f.key, pinned: true });
     }),
     closeCard: guard(() => this.setCard(null)),
     cardHover: guard((inside: boolean) => {
@@ -306,7 +315,14 @@ export class OverlayController {
     }),
   };
 
-  private applyFix(f: Finding): void {
+  /** The current version of a finding the panel rendered earlier (offsets move as the user types). */
+  private current(f: Finding): Finding | undefined {
+    return this.findings.find((x) => x.key === f.key) ?? this.findings.find((x) => x.ruleId === f.ruleId && x.messageId === f.messageId && x.at?.field === f.at?.field && x.message === f.message);
+  }
+
+  private applyFix(stale: Finding): void {
+    const f = this.current(stale);
+    if (!f) return;
     const fix = f.fix;
     const b = fix && this.discovery?.fields.find((x) => x.id === fix.field);
     if (!fix || !b) return;
@@ -372,12 +388,18 @@ export class OverlayController {
       this.findings = [];
       this.category = { selected: undefined, predicted: undefined, reasons: [] };
     } else {
+      const l0 = performance.now();
       const out = lintTemplateFields(fields, this.opts.config);
+      this.lintTimings.push(performance.now() - l0);
+      if (this.lintTimings.length > MAX_TIMINGS) this.lintTimings.splice(0, this.lintTimings.length - MAX_TIMINGS);
       this.findings = out.findings;
       this.category = out.category;
     }
     if (this.card && !this.findings.some((f) => f.key === this.card!.key)) this.card = null;
-    this.opts.onCount?.(this.findings.length);
+    if (this.findings.length !== this.lastCount) {
+      this.lastCount = this.findings.length;
+      this.opts.onCount?.(this.findings.length);
+    }
     // Screen readers hear the count once typing pauses, not on every keystroke.
     clearTimeout(this.announceTimer);
     this.announceTimer = window.setTimeout(
@@ -409,9 +431,11 @@ export class OverlayController {
   private paint(restyle: boolean): void {
     const d = this.discovery;
     const mirrors: MirrorView[] = [];
+    const scrolls = new Map<string, { top: number; left: number }>();
     const boxes: BoxView[] = [];
     const highlightRanges: Record<keyof typeof HIGHLIGHT_NAMES, Range[]> = { error: [], warning: [], info: [] };
-    this.hitRects.clear();
+    this.hitSources.clear();
+    this.hitCache.clear();
     const byField = new Map<string, Finding[]>();
     for (const f of this.findings) if (f.at) byField.set(f.at.field, [...(byField.get(f.at.field) ?? []), f]);
     for (const b of d?.fields ?? []) {
@@ -431,6 +455,7 @@ export class OverlayController {
           text: (b.el as HTMLInputElement).value,
           marks: list.map((f) => ({ key: f.key, start: f.at!.start, end: Math.max(f.at!.end, f.at!.start + 1), severity: f.severity })),
         });
+        scrolls.set(b.id, { top: b.el.scrollTop, left: b.el.scrollLeft });
         continue;
       }
       const model = this.modelOf(b);
@@ -438,10 +463,18 @@ export class OverlayController {
         const end = f.at!.end > f.at!.start ? f.at!.end : Math.min(model.text.length, f.at!.start + 1);
         const range = rangeForOffsets(model, f.at!.start, end);
         if (!range) continue;
-        const rects = clip ? rangeRects(range, clip) : [];
-        this.hitRects.set(f.key, rects);
-        if (this.useHighlights) highlightRanges[f.severity].push(range);
-        else boxes.push({ key: f.key, severity: f.severity, rects });
+        if (this.useHighlights) {
+          highlightRanges[f.severity].push(range);
+          this.hitSources.set(f.key, () => {
+            const c = visibleClip(b.el, g.ancestors);
+            return c ? rangeRects(range, c) : [];
+          });
+        } else {
+          // Boxes are drawn from the rects, so they are measured now.
+          const rects = clip ? rangeRects(range, clip) : [];
+          this.hitCache.set(f.key, rects);
+          boxes.push({ key: f.key, severity: f.severity, rects });
+        }
       }
     }
     if (this.useHighlights) {
@@ -464,25 +497,43 @@ export class OverlayController {
       hasFields: (d?.fields.length ?? 0) > 0,
     };
     render(h(OverlayApp, { v: view, actions: this.actions }), this.opts.container);
-    // Mirrors follow their field's scroll position; their marks give the hover targets.
+    // Mirrors follow their field's scroll position (written only when it changed: a write forces layout).
     for (const m of mirrors) {
-      const b = d!.fields.find((x) => x.id === m.field)!;
       const el = this.opts.container.querySelector<HTMLElement>(`.gl-mirror[data-field="${CSS.escape(m.field)}"]`);
       if (!el) continue;
-      el.scrollTop = b.el.scrollTop;
-      el.scrollLeft = b.el.scrollLeft;
-      for (const span of el.querySelectorAll<HTMLElement>('.gl-u')) {
-        const rects = rangeRects(rangeOfElement(span), m.clip);
-        for (const k of (span.dataset.keys ?? '').split(' ')) this.hitRects.set(k, [...(this.hitRects.get(k) ?? []), ...rects]);
+      const want = scrolls.get(m.field)!;
+      const last = this.mirrorScroll.get(el);
+      if (!last || last.top !== want.top || last.left !== want.left) {
+        el.scrollTop = want.top;
+        el.scrollLeft = want.left;
+        this.mirrorScroll.set(el, want);
+      }
+      for (const mark of m.marks) {
+        this.hitSources.set(mark.key, () => {
+          const out: Rect[] = [];
+          for (const span of el.querySelectorAll<HTMLElement>('.gl-u')) {
+            if ((span.dataset.keys ?? '').split(' ').includes(mark.key)) out.push(...rangeRects(rangeOfElement(span), m.clip));
+          }
+          return out;
+        });
       }
     }
     if (cardFinding) {
-      const anchor = this.hitRects.get(cardFinding.key)?.[0] ?? this.fieldRect(cardFinding);
+      const anchor = this.rectsOf(cardFinding.key)[0] ?? this.fieldRect(cardFinding);
       if (anchor) {
         view.card = { finding: cardFinding, anchor };
         render(h(OverlayApp, { v: view, actions: this.actions }), this.opts.container);
       }
     }
+  }
+
+  private rectsOf(key: string): Rect[] {
+    let r = this.hitCache.get(key);
+    if (!r) {
+      r = this.hitSources.get(key)?.() ?? [];
+      this.hitCache.set(key, r);
+    }
+    return r;
   }
 
   private fieldRect(f: Finding): Rect | undefined {
@@ -502,8 +553,9 @@ export class OverlayController {
       fields: this.discovery?.fields.map((f) => ({ id: f.id, editable: f.editable, tag: f.el.tagName, elId: f.el.id })) ?? [],
       category: this.category,
       language: this.discovery?.language,
-      findings: this.findings.map((f) => ({ key: f.key, ruleId: f.ruleId, severity: f.severity, at: f.at, fix: f.fix, rects: this.hitRects.get(f.key) ?? [] })),
+      findings: this.findings.map((f) => ({ key: f.key, ruleId: f.ruleId, severity: f.severity, at: f.at, fix: f.fix, rects: this.rectsOf(f.key) })),
       timings: this.timings,
+      lintTimings: this.lintTimings,
       initMs: (globalThis as { __greenlightInit?: number }).__greenlightInit,
       startedAt: this.startedAt,
     };

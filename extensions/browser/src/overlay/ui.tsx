@@ -4,6 +4,7 @@
  * panel. Everything renders as text through preact (never innerHTML), inside an open shadow root.
  */
 import type { Severity } from '@greenlight/core';
+import { Component } from 'preact';
 import type { CategoryInfo, Finding } from '../lint/run';
 import { countLabel, fieldLabel, t } from '../i18n';
 import type { MirrorStyle, Rect } from './geometry';
@@ -211,6 +212,24 @@ function Panel({ v, actions }: { v: OverlayView; actions: OverlayActions }) {
   );
 }
 
+/**
+ * Re-renders the panel only when what it shows changed: while typing, findings keep their text
+ * and only their offsets move, which the panel does not display (actions look findings up fresh).
+ */
+class PanelMemo extends Component<{ v: OverlayView; actions: OverlayActions; sig: string }> {
+  override shouldComponentUpdate(next: { sig: string }) {
+    return next.sig !== this.props.sig;
+  }
+  override render() {
+    return <Panel v={this.props.v} actions={this.props.actions} />;
+  }
+}
+
+function panelSignature(v: OverlayView): string {
+  const c = v.category;
+  return [v.panelOpen, v.announce, v.message, c.selected, c.predicted, c.reasons.join('|'), ...v.findings.map((f) => `${f.ruleId}\u0001${f.message}\u0001${f.at?.field ?? ''}\u0001${f.fix ? f.fix.text : ''}`)].join('\u0000');
+}
+
 export function OverlayApp({ v, actions }: { v: OverlayView; actions: OverlayActions }) {
   return (
     <div class="gl-root">
@@ -223,7 +242,7 @@ export function OverlayApp({ v, actions }: { v: OverlayView; actions: OverlayAct
         )}
       </div>
       {v.card && <Card finding={v.card.finding} anchor={v.card.anchor} actions={actions} />}
-      {v.hasFields && <Panel v={v} actions={actions} />}
+      {v.hasFields && <PanelMemo v={v} actions={actions} sig={panelSignature(v)} />}
     </div>
   );
 }
