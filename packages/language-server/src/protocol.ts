@@ -76,7 +76,7 @@ export interface TemplateInfoResult {
   template: unknown;
 }
 
-/** `greenlight/serverStatus`: process memory and lint counters, for benchmarks and diagnostics. */
+/** `greenlight/serverStatus`: process memory and lint counters, for benchmarks and diagnostics. Params `{ gc?: true }` collect garbage first when node runs with --expose-gc. */
 export const ServerStatusRequest = 'greenlight/serverStatus';
 export interface ServerStatusResult {
   memory: { rss: number; heapUsed: number; heapTotal: number; external: number };

@@ -1,9 +1,10 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { lintParsed, matchGlob, parseDocument } from '@greenlight/core';
+import { lintParsed, matchGlob } from '@greenlight/core';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatOf, isConfigPath, looksLikeTemplates, matchesTemplateGlobs, mightBeTemplates } from './detect.js';
 import { toDiagnostics } from './diagnostics.js';
+import { parseDetached } from './incremental.js';
 import { pathToUri, uriToPath } from './paths.js';
 import type { LintWorkspaceParams, LintWorkspaceResult } from './protocol.js';
 import type { GreenlightServer } from './server.js';
@@ -72,7 +73,7 @@ export async function lintWorkspace(server: GreenlightServer, params: LintWorksp
       }
       if (!byGlob && !mightBeTemplates(text)) continue;
       const format = formatOf(path, undefined)!;
-      const parsed = parseDocument(text, format);
+      const parsed = parseDetached(text, format);
       if (!byGlob && !looksLikeTemplates(parsed.root)) continue;
       const config = server.configs.configFor(path, server.explicitConfigPath());
       if (config.config.ignorePatterns.some((g) => matchGlob(g, path))) continue;

@@ -58,6 +58,8 @@ export interface StartOptions {
   /** What the client answers to workspace/configuration for the `greenlight` section. */
   settings?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
+  /** Extra node flags for the server process (e.g. --expose-gc). */
+  nodeArgs?: string[];
 }
 
 type Waiter = { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -80,7 +82,7 @@ export class LspClient {
   }
 
   static async start(opts: StartOptions = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER_BIN, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, conn, opts.settings ?? {});
     proc.stderr!.on('data', (d: Buffer) => {
