@@ -190,13 +190,17 @@ export function applyFixes(text: string, fixes: Fix[]): { output: string; applie
   let applied = 0;
   let skipped = 0;
   let lastEnd = -1;
+  let lastStart = -1;
   for (const f of sorted) {
-    if (f.range.start < lastEnd || f.range.start < cursor) {
+    // Two edits at one point (say, properties added to nested YAML mappings that end together)
+    // would interleave; apply the first and leave the other for the next pass, after a re-lint.
+    if (f.range.start < lastEnd || f.range.start < cursor || (applied > 0 && f.range.start === lastEnd && f.range.start === lastStart)) {
       skipped++;
       continue;
     }
     out += text.slice(cursor, f.range.start) + f.text;
     cursor = f.range.end;
+    lastStart = f.range.start;
     lastEnd = f.range.end;
     applied++;
   }
