@@ -23,6 +23,13 @@ describe('lint on field texts', () => {
     }
   });
 
+  it('reports an empty header only when the fields include one', () => {
+    const base = { name: 'order_update', category: 'UTILITY', language: 'en_US', body: 'Your order has shipped.' };
+    const empty = (fields: Parameters<typeof lintTemplateFields>[0]) => lintTemplateFields(fields, presetConfig()).findings.filter((f) => f.ruleId === 'structure-header-format');
+    expect(empty(base)).toEqual([]);
+    expect(empty({ ...base, header: '' }).length).toBeGreaterThan(0);
+  });
+
   it('ranges outside one field are template-level', () => {
     const doc = parseFields({ name: 'abc', body: 'hello' });
     const bodyStart = doc.spans.find((s) => s.field === 'body')!.start;

@@ -91,6 +91,40 @@ describe('field discovery', () => {
     expect(fields.parameterFormat).toBe('named');
   });
 
+  it('an empty optional header is no header unless the type picker says Text', () => {
+    const card = (picker: string, value = '') =>
+      `${picker}<div><div>Header <span>· Optional</span></div><div><input placeholder="Enter text in English (US)" value="${value}"></div><div>0/60</div>
+      <div>Body</div><textarea>Hi</textarea></div>`;
+    // No picker on the page: the user has not chosen a header.
+    let d = page(card(''));
+    expect(ids(d)).toContain('header');
+    expect(d.headerType).toBeUndefined();
+    expect('header' in readFields(d).fields).toBe(false);
+    // A select next to the header heading, set to Text: the header really is empty.
+    const select = (v: string) => `<div><div id="ht">Header type</div><select aria-labelledby="ht"><option>None</option><option ${v === 'Text' ? 'selected' : ''}>Text</option><option ${v === 'Media' ? 'selected' : ''}>Media</option></select></div>`;
+    d = page(card(select('Text')));
+    expect(d.headerType).toBe('TEXT');
+    expect(readFields(d).fields.header).toBe('');
+    d = page(card(select('None')));
+    expect(d.headerType).toBe('NONE');
+    expect('header' in readFields(d).fields).toBe(false);
+    // Whatever the picker says, a header with text is linted.
+    d = page(card(select('None'), 'Hello'));
+    expect(readFields(d).fields.header).toBe('Hello');
+  });
+
+  it('header type from an Italian radio group', () => {
+    const d = page(
+      `<section><h4>Intestazione</h4>
+        <div role="radiogroup" aria-label="Tipo di intestazione"><div role="radio" aria-checked="false">Nessuna</div><div role="radio" aria-checked="true">Testo</div><div role="radio" aria-checked="false">Contenuti multimediali</div></div>
+        <div><input></div></section>
+      <section><h4>Corpo</h4><textarea>Ciao</textarea></section>`,
+      'it',
+    );
+    expect(d.headerType).toBe('TEXT');
+    expect(readFields(d).fields.header).toBe('');
+  });
+
   it('a forced field (context menu) becomes the body', () => {
     document.body.innerHTML = `<textarea id="x"></textarea>`;
     const d = discover(document, { sites: builtinSites, forcedBody: document.getElementById('x') });

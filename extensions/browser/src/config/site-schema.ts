@@ -14,6 +14,7 @@ export const SiteDefinitionSchema = z
     labels: z.partialRecord(z.enum(kinds), Words).default({}),
     categories: z.partialRecord(z.enum(['MARKETING', 'UTILITY', 'AUTHENTICATION']), Words).default({}),
     buttonTypes: z.partialRecord(z.enum(['URL', 'PHONE_NUMBER', 'QUICK_REPLY', 'COPY_CODE']), Words).optional(),
+    headerTypes: z.partialRecord(z.enum(['NONE', 'TEXT', 'MEDIA']), Words).optional(),
     selectors: z.partialRecord(z.enum(kinds), z.array(z.string().min(1).max(300)).max(20)).optional(),
   })
   .strict();

@@ -4,7 +4,7 @@
  * (input type, length limits). Works on textarea, input and contenteditable (Lexical-style) fields.
  */
 import type { Category, TemplateFields } from '@greenlight/core';
-import type { FieldKind, SiteDefinition, TextFieldKind } from '../sites/types';
+import type { FieldKind, HeaderType, SiteDefinition, TextFieldKind } from '../sites/types';
 import { editableKind, findEditables, readText, type EditableKind } from './editables';
 import { labelSources, type LabelSources } from './labels';
 import { languageCodeFromLabel } from './languages';
@@ -24,6 +24,8 @@ export interface Discovery {
   category: Category | undefined;
   language: string | undefined;
   parameterFormat: 'positional' | 'named' | undefined;
+  /** What the header's type picker shows, when the page has one. */
+  headerType: HeaderType | undefined;
 }
 
 export interface DiscoverOptions {
@@ -161,6 +163,32 @@ function readCategory(root: ParentNode, v: Vocabulary, isOverlay?: (el: Element)
   return undefined;
 }
 
+const GROUP = '[role="radiogroup"], [role="tablist"], [role="listbox"], fieldset';
+
+/**
+ * The choice of the header's type picker (None / Text / Media): a select, combobox or checked
+ * radio/tab whose label, nearby text, group label or section heading names the header.
+ */
+function readHeaderType(root: ParentNode, v: Vocabulary, isOverlay?: (el: Element) => boolean): HeaderType | undefined {
+  for (const el of root.querySelectorAll<HTMLElement>(`${CHECKED}, ${PICKERS}`)) {
+    if (isOverlay?.(el)) continue;
+    const s = labelSources(el, isOverlay);
+    const context = [...s.explicit, ...s.nearby, ...s.section];
+    const group = el.parentElement?.closest<HTMLElement>(GROUP);
+    if (group) {
+      const g = labelSources(group, isOverlay);
+      const legend = group.querySelector('legend')?.textContent ?? '';
+      context.push(...g.explicit, ...g.nearby, ...g.section, legend);
+    }
+    if (!context.some((t) => v.has('header', t))) continue;
+    const checked = el.matches(CHECKED);
+    const choice = checked ? [...s.explicit, el.tagName === 'INPUT' ? '' : (el.textContent ?? '').slice(0, 120)].find((t) => t && v.headerType(t)) : choiceText(el);
+    const type = choice ? v.headerType(choice) : undefined;
+    if (type) return type;
+  }
+  return undefined;
+}
+
 function readLanguage(root: ParentNode, v: Vocabulary, pageLocale: string | undefined, isOverlay?: (el: Element) => boolean): string | undefined {
   for (const el of root.querySelectorAll<HTMLElement>(`${PICKERS}, input, [role="tab"][aria-selected="true"]`)) {
     if (isOverlay?.(el)) continue;
@@ -257,6 +285,7 @@ export function discover(root: Document | Element, opts: DiscoverOptions): Disco
     category: readCategory(root, v, opts.isOverlay),
     language: readLanguage(root, v, pageLocale, opts.isOverlay),
     parameterFormat: undefined,
+    headerType: fields.some((f) => f.id === 'header') ? readHeaderType(root, v, opts.isOverlay) : undefined,
   };
 }
 
@@ -269,7 +298,10 @@ export function readFields(d: Discovery): { fields: TemplateFields; texts: Map<s
   if (texts.has('name')) fields.name = get('name');
   if (d.category) fields.category = d.category;
   if (d.language) fields.language = d.language;
-  if (texts.has('header')) fields.header = get('header');
+  // An empty header field is an optional header the user has not chosen, unless the page's type
+  // picker says Text (then the header is really empty and Meta would reject it).
+  const header = get('header');
+  if (header !== undefined && (header !== '' || d.headerType === 'TEXT')) fields.header = header;
   fields.body = get('body') ?? '';
   if (texts.has('footer')) fields.footer = get('footer');
   if (d.buttons.length) {

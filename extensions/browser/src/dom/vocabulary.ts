@@ -1,4 +1,4 @@
-import type { FieldKind, SiteDefinition } from '../sites/types';
+import type { FieldKind, HeaderType, SiteDefinition } from '../sites/types';
 
 /** Lower-case, strip accents and punctuation, collapse spaces: "Piè di pagina:" -> "pie di pagina". */
 export function normalizeLabel(s: string): string {
@@ -15,6 +15,7 @@ export interface Vocabulary {
   classify(label: string): { kind: FieldKind; length: number } | undefined;
   category(label: string): 'MARKETING' | 'UTILITY' | 'AUTHENTICATION' | undefined;
   buttonType(label: string): 'URL' | 'PHONE_NUMBER' | 'QUICK_REPLY' | 'COPY_CODE' | undefined;
+  headerType(label: string): HeaderType | undefined;
   has(kind: FieldKind, label: string): boolean;
 }
 
@@ -46,16 +47,19 @@ export function buildVocabulary(sites: SiteDefinition[]): Vocabulary {
   const labels: Partial<Record<string, string[]>> = {};
   const cats: Partial<Record<string, string[]>> = {};
   const types: Partial<Record<string, string[]>> = {};
+  const headerTypes: Partial<Record<string, string[]>> = {};
   for (const s of sites) {
     for (const [k, v] of Object.entries(s.labels)) labels[k] = [...(labels[k] ?? []), ...(v ?? [])];
     for (const [k, v] of Object.entries(s.categories)) cats[k] = [...(cats[k] ?? []), ...(v ?? [])];
     for (const [k, v] of Object.entries(s.buttonTypes ?? {})) types[k] = [...(types[k] ?? []), ...(v ?? [])];
+    for (const [k, v] of Object.entries(s.headerTypes ?? {})) headerTypes[k] = [...(headerTypes[k] ?? []), ...(v ?? [])];
   }
   const labelEntries = compile<FieldKind>(labels);
   const byKind = new Map<FieldKind, Entry<FieldKind>[]>();
   for (const e of labelEntries) byKind.set(e.key, [...(byKind.get(e.key) ?? []), e]);
   const catEntries = compile<'MARKETING' | 'UTILITY' | 'AUTHENTICATION'>(cats);
   const typeEntries = compile<'URL' | 'PHONE_NUMBER' | 'QUICK_REPLY' | 'COPY_CODE'>(types);
+  const headerTypeEntries = compile<HeaderType>(headerTypes);
   return {
     classify(label) {
       const e = first(labelEntries, label);
@@ -63,6 +67,7 @@ export function buildVocabulary(sites: SiteDefinition[]): Vocabulary {
     },
     category: (label) => first(catEntries, label)?.key,
     buttonType: (label) => first(typeEntries, label)?.key,
+    headerType: (label) => first(headerTypeEntries, label)?.key,
     has: (kind, label) => !!first(byKind.get(kind) ?? [], label),
   };
 }

@@ -2,6 +2,7 @@
 export type TextFieldKind = 'name' | 'header' | 'body' | 'footer' | 'buttonText' | 'buttonUrl' | 'buttonPhone' | 'sample';
 export type ChoiceKind = 'category' | 'language';
 export type FieldKind = TextFieldKind | ChoiceKind;
+export type HeaderType = 'NONE' | 'TEXT' | 'MEDIA';
 
 /**
  * A site the overlay knows: where it runs and how its fields are labelled. Everything here is data,
@@ -21,6 +22,11 @@ export interface SiteDefinition {
   categories: Partial<Record<'MARKETING' | 'UTILITY' | 'AUTHENTICATION', string[]>>;
   /** Words on a button row that name the button type (e.g. "Visit website"). */
   buttonTypes?: Partial<Record<'URL' | 'PHONE_NUMBER' | 'QUICK_REPLY' | 'COPY_CODE', string[]>>;
+  /**
+   * Words naming the choices of the header's type picker ("None", "Text", "Media"). An empty header
+   * field counts as a header only when the picker shows Text.
+   */
+  headerTypes?: Partial<Record<HeaderType, string[]>>;
   /**
    * CSS selectors tried before the label heuristics, for sites with stable attributes (ids, data-*,
    * aria-*). Never obfuscated class names: they change with every deploy.

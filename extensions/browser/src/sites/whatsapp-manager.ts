@@ -57,6 +57,15 @@ export const whatsappManager: SiteDefinition = {
     COPY_CODE: ['copy offer code', 'copia codice offerta', 'copiar código da oferta', 'copiar código de oferta', 'скопировать код', 'angebotscode kopieren', "copier le code de l'offre"],
     QUICK_REPLY: ['quick reply', 'custom', 'marketing opt-out', 'risposta rapida', 'resposta rápida', 'respuesta rápida', 'быстрый ответ', 'schnellantwort', 'réponse rapide'],
   },
+  headerTypes: {
+    NONE: ['none', 'no header', 'nessuno', 'nessuna', 'nenhum', 'nenhuma', 'ninguno', 'ninguna', 'нет', 'без заголовка', 'keine', 'kein', 'ohne', 'aucun', 'aucune'],
+    TEXT: ['text', 'testo', 'texto', 'текст', 'texte'],
+    MEDIA: [
+      'media', 'image', 'video', 'document', 'location', 'immagine', 'documento', 'posizione', 'mídia', 'imagem', 'vídeo', 'localização',
+      'multimedia', 'imagen', 'ubicación', 'медиа', 'медиафайл', 'изображение', 'видео', 'документ', 'местоположение', 'medien', 'bild',
+      'dokument', 'standort', 'média', 'vidéo', 'emplacement', 'localisation',
+    ],
+  },
   selectors: {},
 };
 
