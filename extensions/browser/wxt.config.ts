@@ -5,9 +5,10 @@ import { builtinMatches } from './src/sites';
 const shim = (f: string) => path.resolve(import.meta.dirname, 'src/shims', f);
 
 /**
- * The content script gets the engine without the libraries it never needs on the page: zod (the
- * config is validated in the options page/background; a defaults-only stand-in remains), and the
- * YAML/JSON text parsers (the page passes plain field texts).
+ * The scripts that run on the editor page (the content script and the engine chunk it loads) get
+ * the engine without the libraries they never need there: zod (the config is validated in the
+ * options page/background; a defaults-only stand-in remains), and the YAML/JSON text parsers (the
+ * page passes plain field texts).
  */
 function leanContentScript() {
   let content = false;
@@ -15,7 +16,8 @@ function leanContentScript() {
     name: 'greenlight:lean-content-script',
     enforce: 'pre' as const,
     options(o: { input?: unknown }) {
-      content = JSON.stringify(o.input ?? '').includes('entrypoints/content');
+      const input = JSON.stringify(o.input ?? '');
+      content = input.includes('entrypoints/content') || input.includes('entrypoints/engine');
     },
     resolveId(id: string) {
       if (!content) return null;
@@ -25,6 +27,12 @@ function leanContentScript() {
     },
   };
 }
+
+/**
+ * Pages allowed to `import()` the engine chunk: the built-in editor sites. Browsers match
+ * web-accessible resources by origin only (the path must be `/*`).
+ */
+const engineOrigins = [...new Set(builtinMatches.map((p) => `${p.slice(0, p.indexOf('/', p.indexOf('://') + 3))}/*`))];
 
 export default defineConfig({
   manifestVersion: 3,
@@ -38,6 +46,8 @@ export default defineConfig({
     // Requested one origin at a time: the config sync URL or a team-added editor site.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // The engine chunk, loaded by the content script on first use (src/engine/load.ts).
+    web_accessible_resources: [{ resources: ['engine.js'], matches: engineOrigins }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'greenlight@greenlight-lint.dev', strict_min_version: '128.0' } } }
       : { storage: { managed_schema: 'managed_schema.json' } }),

@@ -1,6 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { refreshEffectiveConfig } from '../src/config/effective';
 import { fetchConfig, originPattern } from '../src/config/sync';
+import { ENGINE_PATH } from '../src/engine/api';
 import { t } from '../src/i18n';
 import { allSites, sitesForUrl } from '../src/sites';
 import { customSitesItem, readManagedPolicy, teamConfigItem } from '../src/storage';
@@ -11,6 +12,16 @@ const CONTENT_SCRIPT = '/content-scripts/content.js';
 async function ensureContentScript(tabId: number, frameId?: number): Promise<void> {
   const target = frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
   await browser.scripting.executeScript({ target, files: [CONTENT_SCRIPT] });
+}
+
+/**
+ * Puts the engine chunk into a frame's content-script world. Used where the page may not load
+ * extension files (not an editor origin: the context menu's field, a team-added site); the file
+ * comes from the package.
+ */
+async function injectEngine(tabId: number, frameId: number | undefined): Promise<void> {
+  const target = frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
+  await browser.scripting.executeScript({ target, files: [ENGINE_PATH] });
 }
 
 /** Re-fetches a synced team config at startup, only when its host permission is still granted. */
@@ -48,6 +59,10 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
     if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
     try {
+      // The user asked for a check now, so the engine goes in with the overlay (unless already there).
+      const opts = info.frameId === undefined ? undefined : { frameId: info.frameId };
+      const status = (await browser.tabs.sendMessage(tab.id, { type: 'greenlight:status' }, opts).catch(() => undefined)) as { engine?: boolean } | undefined;
+      if (!status?.engine) await injectEngine(tab.id, info.frameId);
       await ensureContentScript(tab.id, info.frameId);
       await browser.tabs.sendMessage(tab.id, { type: 'greenlight:check' }, info.frameId === undefined ? undefined : { frameId: info.frameId });
     } catch (e) {
@@ -63,6 +78,12 @@ export default defineBackground(() => {
       void browser.action.setBadgeBackgroundColor({ tabId: sender.tab.id, color: '#d93025' }).catch(() => undefined);
     }
     if (m?.type === 'greenlight:refresh-config') return refreshEffectiveConfig().then(() => ({ ok: true }));
+    if (m?.type === 'greenlight:load-engine' && sender.tab?.id !== undefined) {
+      return injectEngine(sender.tab.id, sender.frameId).then(
+        () => ({ ok: true }),
+        (e: unknown) => ({ ok: false, error: String(e) }),
+      );
+    }
     return undefined;
   });
 

@@ -47,8 +47,11 @@ const requests = [];
 context.on('request', (r) => requests.push(r.url()));
 
 let routes = {};
+// Lets a test hold back or block the engine chunk the content script imports.
+let engineHook = null;
 await context.route('**/*', (route) => {
   const url = route.request().url();
+  if (engineHook && url.startsWith('chrome-extension://') && url.endsWith('/engine.js')) return engineHook(route);
   // The extension's own pages load their scripts from the package.
   if (url.startsWith('chrome-extension://')) return route.continue();
   const u = new URL(url);
@@ -80,8 +83,10 @@ async function waitFor(page, pred, what, timeout = 8000) {
   throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last)?.slice(0, 600)}`);
 }
 
+const fixtureUrls = {};
 async function open(url, html) {
   routes = { [url.split('?')[0]]: html.replace('<html', '<html data-greenlight-debug') };
+  fixtureUrls[url.split('?')[0]] = true;
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -126,6 +131,10 @@ async function textareaSuite() {
   await page.locator('input[data-key=ex1]').fill('Maria');
   const s = await waitFor(page, (st) => st.findings.some((f) => f.ruleId === 'url-shortener') && st.findings.some((f) => f.ruleId === 'name-format'), 'url-shortener and name-format');
 
+  check('engine chunk loaded with import() after the editor was found, then linted', s.engine.state === 'ready' && s.engine.via === 'import' && s.engine.firstLintAt >= s.engine.readyAt && s.engine.readyAt >= s.engine.detectedAt, JSON.stringify(s.engine));
+  check('engine chunk requested from the extension package', requests.includes(`chrome-extension://${extId}/engine.js`), JSON.stringify(requests.filter((u) => u.includes('engine'))));
+  check('the page\'s own scripts cannot see the engine', (await page.evaluate(() => '__greenlightEngine' in window)) === false);
+  check('an empty optional header is not reported as an empty header', !s.findings.some((f) => f.ruleId === 'structure-header-format'), JSON.stringify(s.findings.filter((f) => f.ruleId === 'structure-header-format')));
   const ids = s.fields.map((f) => f.id).sort();
   check('fields discovered by label, placeholder and nearby text', ['body', 'bodyExamples.0', 'buttons.0.text', 'buttons.0.url', 'footer', 'header', 'name'].every((x) => ids.includes(x)), ids.join(','));
   check('category read from the checked radio', s.category.selected === 'UTILITY', JSON.stringify(s.category));
@@ -272,9 +281,12 @@ async function lexicalSuite() {
 async function spaSuite() {
   console.log('React-like re-rendering and single-page navigation (Spanish labels)');
   const { page, errors } = await open('https://business.facebook.com/latest/home?business_id=1', fixture('spa.html'));
+  const pageRequests = [];
+  page.on('request', (r) => pageRequests.push(r.url()));
   // Outside the editor scope nothing is injected.
   await page.waitForTimeout(500);
   check('no overlay outside the editor URLs', (await page.locator('greenlight-overlay').count()) === 0);
+  check('no engine chunk outside the editor URLs', !pageRequests.some((u) => u.endsWith('/engine.js')), JSON.stringify(pageRequests));
   await page.locator('[data-nav=list]').click();
   await page.locator('#create').click();
   await page.locator('greenlight-overlay').waitFor({ state: 'attached', timeout: 10000 });
@@ -318,6 +330,47 @@ async function spaSuite() {
 }
 
 // ---------------------------------------------------------------------------------------------
+async function engineSuite() {
+  console.log('engine chunk: size, loading state, fallback injection');
+  const size = (f) => fs.statSync(path.join(extDir, f)).size;
+  const cs = size('content-scripts/content.js');
+  check('content script under 150 KB minified', cs < 150 * 1024, `${cs} bytes`);
+  const manifest = JSON.parse(fs.readFileSync(path.join(extDir, 'manifest.json'), 'utf8'));
+  const war = manifest.web_accessible_resources ?? [];
+  check('engine chunk web-accessible to the editor origin only', war.length === 1 && war[0].resources.join() === 'engine.js' && war[0].matches.join() === 'https://business.facebook.com/*', JSON.stringify(war));
+
+  // Hold the chunk back: the panel shows that the checks are loading, then lints once it arrives.
+  let release;
+  const held = new Promise((r) => (release = r));
+  engineHook = async (route) => {
+    await held;
+    return route.continue();
+  };
+  const url = 'https://business.facebook.com/wa/manage/message-templates/create/?business_id=1';
+  let { page, errors } = await open(url, fixture('textarea.html'));
+  await page.locator('greenlight-overlay .gl-panel').waitFor({ timeout: 10000 });
+  await page.locator('#body').fill('Track it at https://bit.ly/abc');
+  await page.waitForTimeout(300);
+  const loading = await page.locator('greenlight-overlay .gl-panel.gl-is-loading[aria-busy="true"] .gl-loading').count();
+  const early = await state(page);
+  check('panel shows a loading state until the engine is there', loading === 1 && early.engine.state === 'loading' && early.findings.length === 0, JSON.stringify(early.engine));
+  release();
+  const s = await waitFor(page, (st) => st.findings.some((f) => f.ruleId === 'url-shortener'), 'lint after the engine arrived').catch((e) => e);
+  check('lints as soon as the engine arrives', !(s instanceof Error) && (await page.locator('greenlight-overlay .gl-is-loading').count()) === 0, s instanceof Error ? s.message.slice(0, 200) : '');
+  check('no page errors', errors.length === 0, errors.join('; '));
+  await page.close();
+
+  // Where the page may not import extension files, the background injects the same packaged file.
+  engineHook = (route) => route.abort();
+  ({ page, errors } = await open(url, fixture('textarea.html')));
+  await page.locator('#body').fill('Track it at https://bit.ly/abc');
+  const s2 = await waitFor(page, (st) => st.findings.some((f) => f.ruleId === 'url-shortener'), 'lint with an injected engine').catch((e) => e);
+  check('engine injected by the background when import() fails', !(s2 instanceof Error) && s2.engine.via === 'injected', s2 instanceof Error ? s2.message.slice(0, 300) : JSON.stringify(s2.engine));
+  engineHook = null;
+  await page.close();
+}
+
+// ---------------------------------------------------------------------------------------------
 async function optionsSuite() {
   console.log('options page');
   const page = await context.newPage();
@@ -348,13 +401,15 @@ async function optionsSuite() {
 
 // ---------------------------------------------------------------------------------------------
 async function networkSuite() {
-  const own = requests.filter((u) => !u.startsWith('chrome-extension://'));
-  const fixtures = own.filter((u) => u.startsWith('https://business.facebook.com/'));
-  const other = own.filter((u) => !u.startsWith('https://business.facebook.com/') && !u.startsWith('data:') && !u.startsWith('blob:'));
-  check('zero network requests besides the routed fixture pages', other.length === 0 && fixtures.length <= 3, `other=${JSON.stringify(other)} fixtures=${JSON.stringify(fixtures)}`);
+  // Every request is a routed fixture page or a file of this extension (its pages, the engine chunk).
+  const fixtures = requests.filter((u) => u.startsWith('https://business.facebook.com/'));
+  const ours = requests.filter((u) => u.startsWith(`chrome-extension://${extId}/`));
+  const other = requests.filter((u) => !fixtures.includes(u) && !ours.includes(u));
+  const pages = fixtures.filter((u) => Object.keys(fixtureUrls).some((k) => u.split('?')[0] === k));
+  check('zero network requests besides the routed fixture pages and the extension\'s own files', other.length === 0 && pages.length === fixtures.length, `other=${JSON.stringify(other)} fixtures=${JSON.stringify(fixtures)}`);
 }
 
-for (const suite of [textareaSuite, lexicalSuite, spaSuite, optionsSuite, networkSuite]) {
+for (const suite of [textareaSuite, lexicalSuite, spaSuite, engineSuite, optionsSuite, networkSuite]) {
   try {
     await suite();
   } catch (e) {

@@ -2,7 +2,8 @@ import { bootStart } from '../../src/boot-time';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { presetConfig } from '../../src/config/defaults';
+import { registeredEngine } from '../../src/engine/api';
+import { engineSource, loadEngine } from '../../src/engine/load';
 import { OverlayController } from '../../src/overlay/controller';
 import css from '../../src/overlay/style.css?inline';
 import { allSites, builtinMatches, sitesForUrl } from '../../src/sites';
@@ -14,6 +15,8 @@ export interface StatusReply {
   count: number;
   site: string;
   disabled: boolean;
+  /** The engine chunk is loaded in this frame. */
+  engine: boolean;
 }
 
 /** The field the user right-clicked: the focused element, looking into open shadow roots. */
@@ -29,7 +32,8 @@ async function run(ctx: ContentScriptContext) {
   // site list into the stored config instead.
   let [custom, disabled, stored] = await Promise.all([customSitesItem.getValue(), disabledSitesItem.getValue(), resolvedConfigItem.getValue()]);
   let sites: SiteDefinition[] = allSites(custom);
-  let config = stored?.config ?? presetConfig();
+  // Undefined until the background has stored one: the engine then applies the recommended preset.
+  let config = stored?.config;
   let onDemand: HTMLElement | null | undefined;
   let controller: OverlayController | undefined;
   let ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | undefined;
@@ -89,6 +93,8 @@ async function run(ctx: ContentScriptContext) {
       config,
       forcedBody: onDemand,
       onCount: reportCount,
+      loadEngine,
+      engineSource: () => engineSource,
     });
     controller.start();
   };
@@ -116,7 +122,7 @@ async function run(ctx: ContentScriptContext) {
   const unwatch = [
     resolvedConfigItem.watch((v) => {
       stored = v;
-      config = v?.config ?? presetConfig();
+      config = v?.config;
       controller?.setConfig(config);
       void sync();
     }),
@@ -139,7 +145,7 @@ async function run(ctx: ContentScriptContext) {
   const onMessage = (msg: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
     const m = msg as { type?: string };
     if (m?.type === 'greenlight:status') {
-      const reply: StatusReply = { active: !!controller, count: controller?.count ?? 0, site: siteKey(location.href), disabled: isDisabled() };
+      const reply: StatusReply = { active: !!controller, count: controller?.count ?? 0, site: siteKey(location.href), disabled: isDisabled(), engine: !!registeredEngine() };
       sendResponse(reply);
       return;
     }
@@ -161,7 +167,7 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   async main(ctx) {
-    // Module evaluation (engine and rule set-up) before main(): reported by the debug hook.
+    // Module evaluation before main() (the engine is a separate chunk): reported by the debug hook.
     (globalThis as { __greenlightInit?: number }).__greenlightInit = performance.now() - bootStart;
     try {
       await run(ctx);

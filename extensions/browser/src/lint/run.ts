@@ -1,38 +1,9 @@
-import { lintParsed, parseFields, type Category, type FieldsDocument, type LintMessage, type ResolvedConfig, type Severity, type TemplateFields } from '@greenlight/core';
+// Engine side: bundled into the engine chunk (entrypoints/engine.ts), never into the content script.
+import { lintParsed, parseFields, type FieldsDocument, type LintMessage, type ResolvedConfig, type Severity, type TemplateFields } from '@greenlight/core';
 import { builtinRules, rulesById } from '@greenlight/rules';
+import type { FieldRange, Finding, LintOutcome } from './types';
 
-/** Where a finding sits in one field's own text. */
-export interface FieldRange {
-  field: string;
-  start: number;
-  end: number;
-}
-
-export interface Finding {
-  /** Stable within one lint: rule, message and position. */
-  key: string;
-  ruleId: string;
-  messageId: string;
-  severity: Severity;
-  message: string;
-  /** The field and range to underline; undefined for template-level findings (listed in the panel only). */
-  at: FieldRange | undefined;
-  /** A fix that edits a single field. */
-  fix: (FieldRange & { text: string }) | undefined;
-  docsUrl: string | undefined;
-  evidence: 'meta' | 'editor' | 'provider' | undefined;
-}
-
-export interface CategoryInfo {
-  selected: Category | undefined;
-  predicted: string | undefined;
-  reasons: string[];
-}
-
-export interface LintOutcome {
-  findings: Finding[];
-  category: CategoryInfo;
-}
+export type { CategoryInfo, FieldRange, Finding, LintOutcome } from './types';
 
 /**
  * The field holding a document range, when the range lies inside one field. Zero-width ranges at a

@@ -8,7 +8,8 @@ import { h, render } from 'preact';
 import { contentEditableModel, offsetOfPoint, rangeForOffsets, readText, type TextModel } from '../dom/editables';
 import { discover, readFields, type Discovery, type FieldBinding } from '../dom/locate';
 import { countLabel, t } from '../i18n';
-import { lintTemplateFields, type CategoryInfo, type Finding } from '../lint/run';
+import type { Engine } from '../engine/api';
+import type { CategoryInfo, Finding } from '../lint/types';
 import type { SiteDefinition } from '../sites/types';
 import { clippingAncestors, mirrorStyle, rangeRects, visibleClip, type MirrorStyle, type Rect } from './geometry';
 import { applyEdit, selectRange } from './fix';
@@ -20,7 +21,12 @@ export interface OverlayOptions {
   /** The shadow host, so Greenlight's own nodes are never taken for page fields. */
   host: HTMLElement;
   sites: SiteDefinition[];
-  config: ResolvedConfig;
+  /** The resolved team/admin config; undefined until the background stored one (the preset applies). */
+  config: ResolvedConfig | undefined;
+  /** Loads the engine chunk; called once, when the first template field is found. */
+  loadEngine: () => Promise<Engine>;
+  /** How the engine arrived (import, injected by the background, already present), for the debug hook. */
+  engineSource?: () => string | undefined;
   /** A field picked from the context menu, linted as the body. */
   forcedBody?: HTMLElement | null;
   /** Called with the finding count after each lint (badge, popup). */
@@ -86,6 +92,10 @@ export class OverlayController {
   /** The engine's share of each lint (ms). */
   readonly lintTimings: number[] = [];
   private stopped = false;
+  private engine: Engine | undefined;
+  private engineState: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
+  /** When fields were first found, the engine was ready and the first lint done (performance.now()). */
+  private engineTimes: { detectedAt?: number; readyAt?: number; firstLintAt?: number } = {};
 
   constructor(private opts: OverlayOptions) {
     this.useHighlights = opts.highlightMode !== 'boxes' && typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
@@ -154,7 +164,7 @@ export class OverlayController {
     this.opts.onCount?.(0);
   }
 
-  setConfig(config: ResolvedConfig): void {
+  setConfig(config: ResolvedConfig | undefined): void {
     this.opts.config = config;
     this.lintKey = '';
     this.schedule({ lint: true });
@@ -354,6 +364,7 @@ export class OverlayController {
     const flags = this.flags;
     this.flags = {};
     if (flags.discover || !this.discovery) this.rediscover();
+    if (this.engineState === 'idle' && this.discovery!.fields.length > 0) this.startEngine();
     let linted = false;
     if (flags.lint || flags.discover) linted = this.lint();
     this.paint(flags.restyle ?? false);
@@ -361,6 +372,29 @@ export class OverlayController {
       this.timings.push(performance.now() - t0);
       if (this.timings.length > MAX_TIMINGS) this.timings.splice(0, this.timings.length - MAX_TIMINGS);
     }
+  }
+
+  /** Loads the engine the first time an editor shows up; lints as soon as it is there. */
+  private startEngine(): void {
+    this.engineState = 'loading';
+    this.engineTimes.detectedAt = performance.now();
+    this.opts.loadEngine().then(
+      guard((engine: Engine) => {
+        if (this.stopped) return;
+        this.engine = engine;
+        this.engineState = 'ready';
+        this.engineTimes.readyAt = performance.now();
+        this.lintKey = '';
+        this.schedule({ lint: true });
+      }),
+      guard((e: unknown) => {
+        console.debug('[greenlight] engine failed to load', e);
+        if (this.stopped) return;
+        this.engineState = 'failed';
+        this.message = t('engineFailed');
+        this.schedule({});
+      }),
+    );
   }
 
   private rediscover(): void {
@@ -378,6 +412,8 @@ export class OverlayController {
   /** Lints when the template text changed; returns whether it ran. */
   private lint(): boolean {
     const d = this.discovery!;
+    // Until the engine is there the panel says so; the text is linted once it arrives.
+    if (!this.engine && d.fields.length > 0) return false;
     const { fields, texts } = readFields(d);
     this.models.clear();
     const key = JSON.stringify(fields);
@@ -389,12 +425,13 @@ export class OverlayController {
       this.category = { selected: undefined, predicted: undefined, reasons: [] };
     } else {
       const l0 = performance.now();
-      const out = lintTemplateFields(fields, this.opts.config);
+      const out = this.engine!.lint(fields, this.opts.config);
       this.lintTimings.push(performance.now() - l0);
       if (this.lintTimings.length > MAX_TIMINGS) this.lintTimings.splice(0, this.lintTimings.length - MAX_TIMINGS);
       this.findings = out.findings;
       this.category = out.category;
     }
+    if (this.engineTimes.firstLintAt === undefined && this.engine) this.engineTimes.firstLintAt = performance.now();
     if (this.card && !this.findings.some((f) => f.key === this.card!.key)) this.card = null;
     if (this.findings.length !== this.lastCount) {
       this.lastCount = this.findings.length;
@@ -495,6 +532,7 @@ export class OverlayController {
       announce: this.announce,
       message: this.message,
       hasFields: (d?.fields.length ?? 0) > 0,
+      loading: this.engineState === 'loading',
     };
     render(h(OverlayApp, { v: view, actions: this.actions }), this.opts.container);
     // Mirrors follow their field's scroll position (written only when it changed: a write forces layout).
@@ -557,6 +595,7 @@ export class OverlayController {
       timings: this.timings,
       lintTimings: this.lintTimings,
       initMs: (globalThis as { __greenlightInit?: number }).__greenlightInit,
+      engine: { state: this.engineState, via: this.opts.engineSource?.(), ...this.engineTimes },
       startedAt: this.startedAt,
     };
     document.documentElement.setAttribute('data-greenlight-state', JSON.stringify(state));

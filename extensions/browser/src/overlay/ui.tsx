@@ -5,7 +5,7 @@
  */
 import type { Severity } from '@greenlight/core';
 import { Component } from 'preact';
-import type { CategoryInfo, Finding } from '../lint/run';
+import type { CategoryInfo, Finding } from '../lint/types';
 import { countLabel, fieldLabel, t } from '../i18n';
 import type { MirrorStyle, Rect } from './geometry';
 
@@ -42,6 +42,8 @@ export interface OverlayView {
   message: string;
   /** The panel shows only on pages where template fields were found. */
   hasFields: boolean;
+  /** The engine chunk is still loading: no findings yet. */
+  loading: boolean;
 }
 
 export interface OverlayActions {
@@ -160,7 +162,7 @@ function Panel({ v, actions }: { v: OverlayView; actions: OverlayActions }) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of v.findings) counts[f.severity]++;
   return (
-    <section class={`gl-panel${v.panelOpen ? '' : ' gl-collapsed'}`} aria-label={t('panelTitle')}>
+    <section class={`gl-panel${v.panelOpen ? '' : ' gl-collapsed'}${v.loading ? ' gl-is-loading' : ''}`} aria-label={t('panelTitle')} aria-busy={v.loading}>
       <button class="gl-panel-head" type="button" aria-expanded={v.panelOpen} onClick={() => actions.togglePanel()}>
         <span class="gl-logo" aria-hidden="true" />
         <span class="gl-title">{t('panelTitle')}</span>
@@ -168,7 +170,7 @@ function Panel({ v, actions }: { v: OverlayView; actions: OverlayActions }) {
           {counts.error > 0 && <span class="gl-sev gl-sev-error">{counts.error}</span>}
           {counts.warning > 0 && <span class="gl-sev gl-sev-warning">{counts.warning}</span>}
           {counts.info > 0 && <span class="gl-sev gl-sev-info">{counts.info}</span>}
-          {v.findings.length === 0 && <span class="gl-ok">✓</span>}
+          {v.loading ? <span class="gl-spinner" aria-hidden="true" /> : v.findings.length === 0 && <span class="gl-ok">✓</span>}
         </span>
       </button>
       <div class="gl-live" role="status" aria-live="polite">
@@ -182,7 +184,9 @@ function Panel({ v, actions }: { v: OverlayView; actions: OverlayActions }) {
             {category.reasons.length > 0 && <span class="gl-reasons">{category.reasons.slice(0, 3).join(' · ')}</span>}
           </div>
           {v.message && <p class="gl-note">{v.message}</p>}
-          {v.findings.length === 0 ? (
+          {v.loading ? (
+            <p class="gl-empty gl-loading">{t('engineLoading')}</p>
+          ) : v.findings.length === 0 ? (
             <p class="gl-empty">{countLabel(0)}</p>
           ) : (
             <ul class="gl-list">
@@ -227,7 +231,7 @@ class PanelMemo extends Component<{ v: OverlayView; actions: OverlayActions; sig
 
 function panelSignature(v: OverlayView): string {
   const c = v.category;
-  return [v.panelOpen, v.announce, v.message, c.selected, c.predicted, c.reasons.join('|'), ...v.findings.map((f) => `${f.ruleId}\u0001${f.message}\u0001${f.at?.field ?? ''}\u0001${f.fix ? f.fix.text : ''}`)].join('\u0000');
+  return [v.panelOpen, v.loading, v.announce, v.message, c.selected, c.predicted, c.reasons.join('|'), ...v.findings.map((f) => `${f.ruleId}\u0001${f.message}\u0001${f.at?.field ?? ''}\u0001${f.fix ? f.fix.text : ''}`)].join('\u0000');
 }
 
 export function OverlayApp({ v, actions }: { v: OverlayView; actions: OverlayActions }) {
