@@ -110,7 +110,8 @@ export function toDiagnostics(doc: TextDocument, result: LintResult, opts: Conve
 function relatedFor(doc: TextDocument, m: LintMessage, tr: TemplateResult | undefined, index: (tr: TemplateResult) => VariableIndex): DiagnosticRelatedInformation[] {
   const out: DiagnosticRelatedInformation[] = [];
   for (const r of m.related ?? []) out.push({ location: { uri: doc.uri, range: toLspRange(doc, r.range) }, message: r.message });
-  if (tr && m.range.end > m.range.start) {
+  // Only a finding whose text holds a variable needs the template's variable index.
+  if (tr && m.range.end > m.range.start && m.range.end - m.range.start < 100000 && doc.getText().slice(m.range.start, m.range.end).includes('{{')) {
     for (const v of index(tr).within(m.range)) {
       const ex = exampleFor(v);
       if (!ex) continue;
