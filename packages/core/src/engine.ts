@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { effectiveSettings, type EffectiveSettings, type ResolvedConfig } from './config/resolve.js';
-import { applyFixes, createFixer, type Fix } from './fix.js';
+import { applyFixes, createFixer, type Fix, type Fixer } from './fix.js';
 import { readTemplates, type Template } from './model.js';
 import { parseJson } from './parsers/json.js';
 import type { DocumentFormat, ParsedDocument } from './parsers/types.js';
 import { parseYaml } from './parsers/yaml.js';
-import { formatMessage, type Related, type Rule, type RuleContext, type Severity, type Suggestion } from './rule.js';
-import { sourceRange, type Range } from './source.js';
+import { formatMessage, type Related, type ReportDescriptor, type Rule, type RuleContext, type Severity, type Suggestion } from './rule.js';
+import { sourceRange, type Range, type StringNode } from './source.js';
 
 export interface LintMessage {
   /** Rule id, or `syntax` for a file that cannot be read as JSON/YAML or as templates. */
@@ -76,6 +76,58 @@ function primaryLanguage(code: string | undefined): string | undefined {
   return m ? m[1]!.toLowerCase() : undefined;
 }
 
+/**
+ * The context one rule sees. A class rather than an object of closures: the methods live on the
+ * prototype, so a template's 60 rule runs allocate one small object each and no functions.
+ */
+class RuleRun implements RuleContext<string, unknown> {
+  constructor(
+    readonly template: Template,
+    readonly options: unknown,
+    readonly settings: EffectiveSettings['business'],
+    readonly format: DocumentFormat,
+    readonly fixer: Fixer,
+    readonly languageCode: string | undefined,
+    private readonly rule: Rule,
+    private readonly severity: Severity,
+    private readonly messages: LintMessage[],
+    private readonly annotations: Record<string, unknown>,
+  ) {}
+
+  // No `this`: rules may pass `ctx.rangeOf` around as a plain function.
+  rangeOf(node: StringNode, start?: number, end?: number): Range {
+    return sourceRange(node, start, end);
+  }
+
+  annotate(key: string, value: unknown): void {
+    this.annotations[key] = value;
+  }
+
+  report(d: ReportDescriptor<string>): void {
+    const { rule, template } = this;
+    let range: Range;
+    if (d.range) range = d.range;
+    else if (d.node?.kind === 'string' && (d.start !== undefined || d.end !== undefined)) range = sourceRange(d.node, d.start ?? 0, d.end ?? d.node.value.length);
+    else if (d.node) range = d.node.range;
+    else range = template.node.range;
+    const template_ = rule.messages[d.messageId];
+    const msg: LintMessage = {
+      ruleId: rule.id,
+      messageId: d.messageId,
+      // A report can soften itself, but never above what the user configured.
+      severity: d.severity && this.severity === rule.severity ? d.severity : this.severity,
+      message: formatMessage(template_ ?? d.messageId, d.data),
+      range,
+      templateIndex: template.index,
+    };
+    if (d.fix) msg.fix = d.fix;
+    const suggestions = (d.suggest ?? []).filter((s): s is Suggestion => s !== null);
+    if (suggestions.length) msg.suggestions = suggestions;
+    if (d.related?.length) msg.related = d.related;
+    this.messages.push(msg);
+  }
+}
+
 /** Runs every enabled rule on one template. A rule that throws becomes a message, never a crash. */
 export function lintTemplate(doc: ParsedDocument, template: Template, opts: LintOptions): TemplateResult {
   const settings = effectiveSettings(opts.config, {
@@ -90,40 +142,7 @@ export function lintTemplate(doc: ParsedDocument, template: Template, opts: Lint
   for (const rule of opts.rules) {
     const setting = settings.rules.get(rule.id);
     if (!setting) continue;
-    const ctx: RuleContext<string, unknown> = {
-      template,
-      options: ruleOptions(rule, settings),
-      settings: settings.business,
-      format: doc.format,
-      fixer,
-      languageCode,
-      rangeOf: (node, start, end) => sourceRange(node, start, end),
-      annotate: (key, value) => {
-        annotations[key] = value;
-      },
-      report: (d) => {
-        let range: Range;
-        if (d.range) range = d.range;
-        else if (d.node?.kind === 'string' && (d.start !== undefined || d.end !== undefined)) range = sourceRange(d.node, d.start ?? 0, d.end ?? d.node.value.length);
-        else if (d.node) range = d.node.range;
-        else range = template.node.range;
-        const template_ = rule.messages[d.messageId];
-        const msg: LintMessage = {
-          ruleId: rule.id,
-          messageId: d.messageId,
-          // A report can soften itself, but never above what the user configured.
-          severity: d.severity && setting.severity === rule.severity ? d.severity : setting.severity,
-          message: formatMessage(template_ ?? d.messageId, d.data),
-          range,
-          templateIndex: template.index,
-        };
-        if (d.fix) msg.fix = d.fix;
-        const suggestions = (d.suggest ?? []).filter((s): s is Suggestion => s !== null);
-        if (suggestions.length) msg.suggestions = suggestions;
-        if (d.related?.length) msg.related = d.related;
-        messages.push(msg);
-      },
-    };
+    const ctx = new RuleRun(template, ruleOptions(rule, settings), settings.business, doc.format, fixer, languageCode, rule, setting.severity, messages, annotations);
     try {
       rule.check(template, ctx);
     } catch (e) {
@@ -170,6 +189,17 @@ export function lintParsed(doc: ParsedDocument, opts: LintOptions): LintResult {
     });
   }
   const results = templates.map((t) => (opts.cache ? opts.cache.lint(doc, t, opts) : lintTemplate(doc, t, opts)));
+  if (doc.problems.length > 0) {
+    // In a template the parser had to patch up, "missing" and "wrong shape" findings are echoes of the
+    // syntax error; keep the other findings so the rest of the text is still checked.
+    const structureRules = new Set(opts.rules.filter((r) => r.family === 'structure').map((r) => r.id));
+    for (const r of results) {
+      const { start, end } = r.template.node.range;
+      if (doc.problems.some((p) => p.range.start >= start && p.range.start <= end)) {
+        r.messages = r.messages.filter((m) => !structureRules.has(m.ruleId));
+      }
+    }
+  }
   for (const r of results) messages.push(...r.messages);
   messages.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
   return { document: doc, templates: results, messages };

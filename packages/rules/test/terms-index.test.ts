@@ -3,8 +3,7 @@ import { lint, type ResolvedConfig } from '@greenlight/core';
 import { describe, expect, it } from 'vitest';
 import categoryMismatch from '../src/rules/category-mismatch.js';
 import { detectLanguage, languageMismatch } from '../src/utils/language-detect.js';
-import { TermIndex } from '../src/utils/term-lists-index.js';
-import { TermMatcher } from '../src/utils/terms.js';
+import { TermIndex, TermMatcher } from '../src/utils/terms.js';
 
 const find = (terms: string[], text: string) => new TermIndex(terms.map((term) => ({ term, list: 'l', layer: 0 }))).find(text)[0]!.map((m) => m.text);
 

@@ -3,8 +3,8 @@
  * share: which languages to scan, which fields, how a text splits into clauses, and how the team's
  * config extends (`business.terms[<list>][<lang>]`) or silences (`business.terms.allow[<lang>]`) a list.
  *
- * Everything is compiled once: lists merge per language set and go through `termMatcher`, which caches
- * the regex; a rule call only runs matchers.
+ * Everything is compiled once: the lists of a language set (and the team's terms) go into one
+ * `TermIndex`, a layer per list, and each field text is scanned once for all the policy rules.
  */
 import type { BusinessSettings, StringNode, Template, TextField, TextFieldKind } from '@greenlight/core';
 import { textFields } from '@greenlight/core';
@@ -19,7 +19,7 @@ import it from '@greenlight/shared-rules/policy/it.json' with { type: 'json' };
 import pt from '@greenlight/shared-rules/policy/pt.json' with { type: 'json' };
 import ru from '@greenlight/shared-rules/policy/ru.json' with { type: 'json' };
 import tr from '@greenlight/shared-rules/policy/tr.json' with { type: 'json' };
-import { termMatcher, type TermMatch, type TermMatcher } from './terms.js';
+import { nonOverlapping, TermIndex, type IndexEntry, type TermMatch } from './terms.js';
 
 export const COMMERCE_CATEGORIES = ['alcohol', 'tobacco', 'weapons', 'drugs', 'gambling', 'adult', 'dating', 'predatoryLending', 'crypto', 'mlm'] as const;
 export type CommerceCategory = (typeof COMMERCE_CATEGORIES)[number];
@@ -77,9 +77,6 @@ export function scanLanguages(languageCode: string | undefined): string[] {
   return languageCode === 'en' ? ['en'] : [languageCode, 'en'];
 }
 
-/** Acronym terms ("PIN", "ICO", "TAN") only match upper-case text: "pin the location" is not a PIN. */
-const isAcronym = (term: string) => term === term.toUpperCase() && term !== term.toLowerCase();
-
 export interface PolicyMatch extends TermMatch {
   list: PolicyList;
 }
@@ -97,64 +94,76 @@ function teamTerms(settings: BusinessSettings | undefined, list: string, languag
   return languages.flatMap((l) => byLang[l] ?? []);
 }
 
+const LAYER = new Map<PolicyList, number>(POLICY_LISTS.map((l, i) => [l, i]));
+/** Exceptions and the team's `allow` terms: harmless phrases that silence what they overlap. */
+const ALLOW_LAYER = POLICY_LISTS.length;
+
+/** Per text: each list's leftmost-longest, non-overlapping matches, and the results handed out. */
+interface Scan {
+  layers: PolicyMatch[][];
+  results: Map<string, PolicyMatch[]>;
+}
+
 class PolicyLexicon implements Lexicon {
-  private readonly lists = new Map<PolicyList, string[]>();
-  private readonly allow: string[];
-  private readonly matchers = new Map<string, TermMatcher>();
+  /** Every list in one trie, a layer each, so a text is read once for all the policy rules. */
+  private readonly index: TermIndex;
+  private readonly scans = new Map<string, Scan>();
 
   constructor(
     readonly languages: string[],
     settings: BusinessSettings | undefined,
   ) {
+    const entries: IndexEntry[] = [];
     for (const list of POLICY_LISTS) {
-      const builtIn = languages.flatMap((l) => POLICY_DATA[l]?.lists[list] ?? []);
-      this.lists.set(list, [...builtIn, ...teamTerms(settings, list, languages)]);
+      const layer = LAYER.get(list)!;
+      for (const term of [...languages.flatMap((l) => POLICY_DATA[l]?.lists[list] ?? []), ...teamTerms(settings, list, languages)]) {
+        entries.push({ term, list, layer });
+        if (list === 'exceptions') entries.push({ term, list: 'allow', layer: ALLOW_LAYER });
+      }
     }
-    this.allow = [...(this.lists.get('exceptions') ?? []), ...teamTerms(settings, 'allow', languages)];
+    for (const term of teamTerms(settings, 'allow', languages)) entries.push({ term, list: 'allow', layer: ALLOW_LAYER });
+    // Acronym terms ("PIN", "ICO", "TAN") only match upper-case text: "pin the location" is not a PIN.
+    this.index = new TermIndex(entries, ALLOW_LAYER + 1, { acronyms: true });
   }
 
-  /** Compiled on first use and kept with the lexicon, so a call never rebuilds a regex or its cache key. */
-  private matcher(name: string, terms: string[]): TermMatcher {
-    let m = this.matchers.get(name);
-    if (!m) this.matchers.set(name, (m = termMatcher(terms)));
-    return m;
+  /** The scan of a text, kept while the rules of one template ask about the same fields. */
+  private scan(text: string): Scan {
+    let s = this.scans.get(text);
+    if (!s) {
+      if (this.scans.size >= 64) this.scans.clear();
+      const layers = this.index.find(text, 'all').map((found, layer) =>
+        nonOverlapping(found).map((m): PolicyMatch => ({ start: m.start, end: m.end, term: m.term, text: m.text, list: (POLICY_LISTS[layer] ?? 'exceptions') as PolicyList })),
+      );
+      this.scans.set(text, (s = { layers, results: new Map() }));
+    }
+    return s;
   }
 
   find(list: PolicyList, text: string): PolicyMatch[] {
-    const terms = this.lists.get(list);
-    if (!terms?.length || !text) return [];
-    return this.filter(this.matcher(list, terms).find(text), text, () => list, list !== 'exceptions');
+    return this.findAny([list], text);
   }
-
-  private readonly owners = new Map<string, Map<string, PolicyList>>();
 
   findAny(lists: readonly PolicyList[], text: string): PolicyMatch[] {
-    if (lists.length === 1) return this.find(lists[0]!, text);
-    if (!text) return [];
-    const name = lists.join('+');
-    let owner = this.owners.get(name);
-    if (!owner) {
-      owner = new Map();
-      for (const list of lists) for (const t of this.lists.get(list) ?? []) if (!owner.has(t.trim())) owner.set(t.trim(), list);
-      this.owners.set(name, owner);
+    if (!text || !lists.length) return [];
+    const scan = this.scan(text);
+    const key = lists.join('+');
+    const cached = scan.results.get(key);
+    // A copy, so a caller that sorts or edits its result cannot change another rule's.
+    if (cached) return cached.slice();
+    let found: PolicyMatch[];
+    if (lists.length === 1) found = scan.layers[LAYER.get(lists[0]!)!]!;
+    else {
+      // As one list: leftmost first, then the longest, then the first list named; no overlaps.
+      const rank = (l: PolicyList) => lists.indexOf(l);
+      const all = lists.flatMap((l) => scan.layers[LAYER.get(l)!]!);
+      all.sort((a, b) => a.start - b.start || b.end - a.end || rank(a.list) - rank(b.list));
+      found = nonOverlapping(all);
     }
-    // V8 runs a regex of a few hundred alternatives fastest; past that, one per list wins (every-language scans).
-    if (owner.size > 800) return lists.flatMap((l) => this.find(l, text)).sort((a, b) => a.start - b.start);
-    const found = this.matcher(name, [...owner.keys()]).find(text);
-    return this.filter(found, text, (term) => owner.get(term)!, !lists.includes('exceptions'));
-  }
-
-  private filter(found: TermMatch[], text: string, listOf: (term: string) => PolicyList, applyAllow: boolean): PolicyMatch[] {
-    if (!found.length) return [];
-    const allowed = !applyAllow || !this.allow.length ? [] : this.matcher('\u0000allow', this.allow).find(text);
-    const out: PolicyMatch[] = [];
-    for (const m of found) {
-      if (isAcronym(m.term) && m.text !== m.text.toUpperCase()) continue;
-      // An exception silences every listed term it overlaps: "PIN code" (a postal code) silences "your PIN".
-      if (allowed.some((a) => a.start < m.end && m.start < a.end)) continue;
-      out.push({ ...m, list: listOf(m.term) });
-    }
-    return out;
+    // An exception silences every listed term it overlaps: "PIN code" (a postal code) silences "your PIN".
+    const allowed = lists.includes('exceptions') ? [] : scan.layers[ALLOW_LAYER]!;
+    const out = allowed.length ? found.filter((m) => !allowed.some((a) => a.start < m.end && m.start < a.end)) : found.slice();
+    scan.results.set(key, out);
+    return out.slice();
   }
 }
 

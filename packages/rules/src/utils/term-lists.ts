@@ -18,8 +18,7 @@ import it from '@greenlight/shared-rules/terms/it.json' with { type: 'json' };
 import pt from '@greenlight/shared-rules/terms/pt.json' with { type: 'json' };
 import ru from '@greenlight/shared-rules/terms/ru.json' with { type: 'json' };
 import tr from '@greenlight/shared-rules/terms/tr.json' with { type: 'json' };
-import { TermIndex, type IndexEntry } from './term-lists-index.js';
-import { validateTerm } from './terms.js';
+import { TermIndex, validateTerm, type IndexEntry } from './terms.js';
 
 const Term = z
   .string()

@@ -1,14 +1,23 @@
 /**
- * Term lists to regular expressions. Terms are data (shared-rules/terms/<lang>.json and the team's
- * config), never user regexes: we compile them ourselves, so every expression stays linear.
+ * The term matcher every rule uses (category, opt-out and content-policy lists, team terms). Terms are
+ * data (shared-rules/{terms,policy}/<lang>.json and the team's config), never user regexes: they are
+ * compiled into a token trie that scans a text once, word by word, so a scan is linear in the text
+ * and costs about the same for ten terms or a few thousand.
  *
  * Term syntax:
  * - words separated by spaces; a space matches any short run of whitespace;
  * - `*` at the end of a word matches an inflected ending (`desconto*` → descontos, desconto);
  *   at the start it matches a short prefix (`*خصم` → الخصم, وخصم);
- * - a lone `#` matches a number (`# % off` → "20 % off"; `#% off` → "20% off");
- * - everything else is literal and case-insensitive.
- * Matches respect Unicode word boundaries: "off" never matches inside "office".
+ * - a lone `#` matches a number, in any decimal digits (`# % off` → "20 % off", "٢٠ % off"; `#% off` → "20% off");
+ * - everything else is literal, compared folded: case, Latin/Cyrillic diacritics (é = e, ё = е, ş = s),
+ *   the Devanagari nukta, Arabic harakat, tatweel and hamza forms of alef, typographic apostrophes,
+ *   so "promocao" finds "promoção" and "ارسل" finds "أرسل".
+ * Matches respect Unicode word boundaries: "off" never matches inside "office". Among terms starting
+ * at the same place, the one that covers the most text wins. Every step is a hash look-up or a
+ * bounded loop.
+ *
+ * `TermIndex` scans many lists at once (one layer per list, or several lists sharing a layer);
+ * `TermMatcher` is one list with regex-like results: leftmost-longest, never overlapping.
  */
 
 export interface TermMatch {
@@ -18,17 +27,6 @@ export interface TermMatch {
   term: string;
   text: string;
 }
-
-const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}_]';
-const BEFORE = `(?<!${WORD_CHAR})`;
-const AFTER = `(?!${WORD_CHAR})`;
-const NUMBER = '\\d{1,9}(?:[.,]\\d{1,3})?';
-const ENDING = '[\\p{L}\\p{M}]{0,12}';
-const PREFIX = '[\\p{L}\\p{M}]{0,4}';
-const SPACE = '[\\s\\u00A0\\u200B-\\u200D]{1,3}';
-
-// Only syntax characters may be escaped in a `u`-flag regex (`\-` is a syntax error there).
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Why a term cannot be used, or undefined when it is fine. */
 export function validateTerm(term: string): string | undefined {
@@ -43,78 +41,448 @@ export function validateTerm(term: string): string | undefined {
   return undefined;
 }
 
-function wordSource(word: string): string {
-  if (word === '#') return NUMBER;
-  let w = word;
-  let pre = '';
-  let post = '';
-  if (w.length > 1 && w.startsWith('*')) {
-    pre = PREFIX;
-    w = w.slice(1);
-  }
-  if (w.length > 1 && w.endsWith('*')) {
-    post = ENDING;
-    w = w.slice(0, -1);
-  }
-  // `#` glued to other characters ("#%", "#x") is a number followed by them.
-  const body = w
-    .split('#')
-    .map((part) => escape(part))
-    .join(NUMBER);
-  return pre + body + post;
+
+export interface IndexedMatch {
+  start: number;
+  end: number;
+  /** The term as written in its list (the first one when several terms cover the same span). */
+  term: string;
+  text: string;
+  /** Names of the lists holding a term with exactly this span. */
+  lists: string[];
 }
 
-/** The regex source for one term, without boundaries. */
-export function termSource(term: string): string {
-  return term.trim().split(/\s+/).map(wordSource).join(SPACE);
+interface Accept {
+  term: string;
+  lists: string[];
+  layer: number;
+  /** With `acronyms`: a term written in capitals ("PIN") matches only text in capitals. */
+  upper: boolean;
 }
 
-export class TermMatcher {
-  private readonly regex: RegExp | undefined;
-  private readonly terms: string[];
+export interface TermIndexOptions {
+  /** Terms written entirely in capitals ("PIN", "ICO", "TAN") match only upper-case text: "pin the spot" is not a PIN. */
+  acronyms?: boolean;
+}
 
-  constructor(terms: readonly string[]) {
-    // Longer terms first, so "free shipping" wins over "free" at the same position.
-    this.terms = [...new Set(terms.map((t) => t.trim()).filter((t) => t && !validateTerm(t)))].sort((a, b) => b.length - a.length);
-    if (this.terms.length === 0) return;
-    const alternatives = this.terms.map((t) => `(${termSource(t)})`).join('|');
-    // Boundaries are checked only where the term itself starts/ends with a word character.
-    this.regex = new RegExp(`${BEFORE}(?:${alternatives})${AFTER}`, 'giu');
+const isAcronym = (term: string) => term === term.toUpperCase() && term !== term.toLowerCase();
+
+interface Node {
+  /** Children by piece kind; each pair is [glued to the previous piece, after whitespace]. */
+  lit?: [Map<string, Node> | undefined, Map<string, Node> | undefined];
+  num?: [Node | undefined, Node | undefined];
+  /** `stem*` pieces by folded stem, and the stem lengths present. */
+  endWild?: [Map<string, Node> | undefined, Map<string, Node> | undefined];
+  /** Stem lengths by the stem's first two characters (or its only one): few to try per token. */
+  endWildLens?: Map<string, number[]>;
+  /** `*stem` pieces. */
+  startWild?: [Map<string, Node> | undefined, Map<string, Node> | undefined];
+  /** Stem lengths by the stem's last two characters (or its only one). */
+  startWildLens?: Map<string, number[]>;
+  /** `*stem*` pieces: few, checked one by one. */
+  bothWild?: { stem: string; glued: boolean; node: Node }[];
+  accept?: Accept[];
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}_]+|[^\s\u200B-\u200D]/gu;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
+const DIGITS = /^\p{Nd}{1,9}$/u;
+const DIGITS_FRACTION = /^\p{Nd}{1,3}$/u;
+const LETTERS_12 = /^[\p{L}\p{M}]{0,12}$/u;
+const LETTERS_4 = /^[\p{L}\p{M}]{0,4}$/u;
+const ASCII = /^[\x00-\x7f]*$/;
+const STRIP = /[\u0300-\u036f\u0640\u064b-\u065f\u0670\u093c]/g;
+const APOSTROPHE = /[\u2019\u02bc\u2032]/g;
+const ALEF = /[\u0622\u0623\u0625]/g;
+const MAX_GAP = 3;
+
+/** The comparison key of a token: lower case, without accents and Arabic vowel marks. */
+const foldCache = new Map<string, string>();
+
+export function foldKey(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase();
+  // Unicode normalisation is the costly part; words repeat across texts, so remember them.
+  let k = foldCache.get(s);
+  if (k === undefined) {
+    if (foldCache.size >= 50000) foldCache.clear();
+    foldCache.set(s, (k = foldUncached(s)));
+  }
+  return k;
+}
+
+function foldUncached(s: string): string {
+  return s.normalize('NFD').replace(STRIP, '').replace(ALEF, '\u0627').replace(/\u0649/g, '\u064a').replace(APOSTROPHE, "'").toLowerCase();
+}
+
+type Piece = { kind: 'lit' | 'end' | 'start' | 'both'; key: string; glued: boolean } | { kind: 'num'; key: ''; glued: boolean };
+
+/** Splits a term into pieces the trie consumes one text token at a time. */
+export function termPieces(term: string): Piece[] | undefined {
+  if (validateTerm(term)) return undefined;
+  const pieces: Piece[] = [];
+  for (const word of term.trim().split(/\s+/)) {
+    let w = word;
+    let pre = false;
+    let post = false;
+    if (w.length > 1 && w.startsWith('*')) {
+      pre = true;
+      w = w.slice(1);
+    }
+    if (w.length > 1 && w.endsWith('*')) {
+      post = true;
+      w = w.slice(0, -1);
+    }
+    const parts = w.match(TOKEN) ?? [];
+    parts.forEach((p, i) => {
+      const glued = i > 0;
+      const last = i === parts.length - 1;
+      if (p === '#') pieces.push({ kind: 'num', key: '', glued });
+      else if (pre && post && i === 0 && last && WORD_CHAR.test(p)) pieces.push({ kind: 'both', key: foldKey(p), glued });
+      else if (pre && i === 0 && WORD_CHAR.test(p)) pieces.push({ kind: 'start', key: foldKey(p), glued });
+      else if (post && last && WORD_CHAR.test(p)) pieces.push({ kind: 'end', key: foldKey(p), glued });
+      else pieces.push({ kind: 'lit', key: foldKey(p), glued });
+    });
+  }
+  return pieces.length ? pieces : undefined;
+}
+
+function child(map: Map<string, Node>, key: string): Node {
+  let n = map.get(key);
+  if (!n) map.set(key, (n = {}));
+  return n;
+}
+
+function addLen(byEdge: Map<string, number[]>, edge: string, n: number): Map<string, number[]> {
+  let lens = byEdge.get(edge);
+  if (!lens) byEdge.set(edge, (lens = []));
+  if (!lens.includes(n)) lens.push(n);
+  return byEdge;
+}
+
+const head = (k: string) => (k.length >= 2 ? k.slice(0, 2) : k);
+const tail = (k: string) => (k.length >= 2 ? k.slice(-2) : k);
+
+export interface IndexEntry {
+  term: string;
+  list: string;
+  /** Matches of different layers may overlap; within a layer the leftmost-longest match wins. */
+  layer: number;
+}
+
+interface Tokens {
+  starts: number[];
+  ends: number[];
+  keys: string[];
+  /** Whether the token is a run of word characters (as opposed to one symbol). */
+  words: boolean[];
+}
+
+/** 0: whitespace (or a zero-width space), 1: word character, 2: symbol. ASCII by table, the rest by regex, cached. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_CLASS[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : /\s/.test(String.fromCharCode(c)) ? 0 : 2;
+const WIDE_CLASS = new Map<number, number>();
+const SPACE_CHAR = /[\s\u200B-\u200D]/u;
+
+function classOf(cp: number): number {
+  if (cp < 128) return ASCII_CLASS[cp]!;
+  let k = WIDE_CLASS.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = WORD_CHAR.test(ch) ? 1 : SPACE_CHAR.test(ch) ? 0 : 2;
+    if (WIDE_CLASS.size < 20000) WIDE_CLASS.set(cp, k);
+  }
+  return k;
+}
+
+function tokenize(text: string): Tokens {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const keys: string[] = [];
+  const words: boolean[] = [];
+  // Lower-casing the whole text once is cheaper than per token, when it keeps offsets.
+  const lower = text.toLowerCase();
+  const aligned = lower.length === text.length;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const cp = text.codePointAt(i)!;
+    const w = cp > 0xffff ? 2 : 1;
+    const k = classOf(cp);
+    if (k === 0) {
+      i += w;
+      continue;
+    }
+    let j = i + w;
+    let ascii = cp < 128;
+    if (k === 1) {
+      while (j < n) {
+        const c = text.codePointAt(j)!;
+        if (classOf(c) !== 1) break;
+        if (c >= 128) ascii = false;
+        j += c > 0xffff ? 2 : 1;
+      }
+    }
+    starts.push(i);
+    ends.push(j);
+    words.push(k === 1);
+    if (ascii) keys.push(aligned ? lower.slice(i, j) : text.slice(i, j).toLowerCase());
+    else keys.push(foldKey(text.slice(i, j)));
+    i = j;
+  }
+  return { starts, ends, keys, words };
+}
+
+function isWordAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  // A low surrogate: look at the whole code point it ends.
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i - 1)!));
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+export class TermIndex {
+  private readonly root: Node = {};
+  readonly layers: number;
+  private count = 0;
+
+  constructor(entries: Iterable<IndexEntry>, minLayers = 1, options: TermIndexOptions = {}) {
+    let layers = minLayers;
+    const accepts = new Map<string, Accept>();
+    for (const e of entries) {
+      const pieces = termPieces(e.term);
+      if (!pieces) continue;
+      layers = Math.max(layers, e.layer + 1);
+      let node = this.root;
+      for (const p of pieces) node = this.step(node, p);
+      const upper = !!options.acronyms && isAcronym(e.term.trim());
+      const id = `${e.layer}${upper ? 'A' : 'a'}\u0000${pieces.map((p) => `${p.kind}${p.glued ? '+' : ' '}${p.key}`).join('\u0001')}`;
+      const existing = accepts.get(id);
+      if (existing) {
+        if (!existing.lists.includes(e.list)) existing.lists.push(e.list);
+        continue;
+      }
+      const a: Accept = { term: e.term.trim(), lists: [e.list], layer: e.layer, upper };
+      accepts.set(id, a);
+      (node.accept ??= []).push(a);
+      this.count++;
+    }
+    this.layers = layers;
   }
 
   get size(): number {
-    return this.terms.length;
+    return this.count;
   }
 
-  find(text: string): TermMatch[] {
-    const re = this.regex;
-    if (!re) return [];
-    const out: TermMatch[] = [];
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
+  private step(node: Node, p: Piece): Node {
+    const g = p.glued ? 0 : 1;
+    const slot = (pair: [Map<string, Node> | undefined, Map<string, Node> | undefined]) => (pair[g] ??= new Map());
+    switch (p.kind) {
+      case 'lit':
+        return child(slot((node.lit ??= [undefined, undefined])), p.key);
+      case 'num': {
+        const slots = (node.num ??= [undefined, undefined]);
+        return (slots[g] ??= {});
       }
-      let which = 0;
-      for (let i = 1; i < m.length; i++) {
-        if (m[i] !== undefined) {
-          which = i - 1;
-          break;
-        }
+      case 'end':
+        node.endWildLens = addLen(node.endWildLens ?? new Map(), head(p.key), p.key.length);
+        return child(slot((node.endWild ??= [undefined, undefined])), p.key);
+      case 'start':
+        node.startWildLens = addLen(node.startWildLens ?? new Map(), tail(p.key), p.key.length);
+        return child(slot((node.startWild ??= [undefined, undefined])), p.key);
+      case 'both': {
+        const list = (node.bothWild ??= []);
+        let e = list.find((b) => b.stem === p.key && b.glued === p.glued);
+        if (!e) list.push((e = { stem: p.key, glued: p.glued, node: {} }));
+        return e.node;
       }
-      out.push({ start: m.index, end: m.index + m[0].length, term: this.terms[which]!, text: m[0] });
+    }
+  }
+
+  /**
+   * Matches of every layer, `result[layer]` in text order: at each position the longest term.
+   * `reach` (the default) drops a match that lies wholly inside an earlier one of the same layer but
+   * keeps overlapping ones that reach further; `all` keeps the longest match at every position.
+   */
+  find(text: string, mode: 'reach' | 'all' = 'reach'): IndexedMatch[][] {
+    const L = this.layers;
+    const out: IndexedMatch[][] = new Array(L);
+    for (let l = 0; l < L; l++) out[l] = [];
+    if (!text) return out;
+    const scan = new Scan(text, L);
+    const { starts, ends, words, n, bestEnd, bestAccepts, touched } = scan;
+    const cursor = new Array<number>(L).fill(0);
+    for (let i = 0; i < n; i++) {
+      // A match must not start right after a word character (possible only for a symbol token).
+      if (!words[i] && isWordAt(text, starts[i]! - 1)) continue;
+      // The first piece of a term is never glued to anything before it.
+      scan.from = i;
+      scan.advance(this.root, i, 1);
+      if (touched.length === 0) continue;
+      for (const l of touched) {
+        const end = bestEnd[l]!;
+        bestEnd[l] = -1;
+        // Matches inside an earlier match of the same layer add nothing; overlapping ones that
+        // reach further are kept ("10% off" and "off your next order" both count).
+        if (end <= cursor[l]! && mode === 'reach') continue;
+        const accepts = bestAccepts[l]!;
+        const lists: string[] = [];
+        for (const a of accepts) for (const name of a.lists) if (!lists.includes(name)) lists.push(name);
+        const start = starts[i]!;
+        const stop = ends[end - 1]!;
+        out[l]!.push({ start, end: stop, term: accepts[0]!.term, text: text.slice(start, stop), lists });
+        cursor[l] = end;
+      }
+      touched.length = 0;
     }
     return out;
   }
+}
+
+/** The state of one `TermIndex.find`: the text's tokens and, per layer, the longest accept from the current start. */
+class Scan {
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly keys: string[];
+  /** Whether the token is a run of word characters (as opposed to one symbol). */
+  readonly words: boolean[];
+  readonly n: number;
+  /** Per layer: the furthest end token reached from the current start, and what accepted there. */
+  readonly bestEnd: number[];
+  readonly bestAccepts: Accept[][];
+  /** The layers that accepted something from the current start, so the per-token work stays small. */
+  readonly touched: number[] = [];
+  /** The token the current match attempt starts at. */
+  from = 0;
+
+  constructor(
+    readonly text: string,
+    layers: number,
+  ) {
+    const t = tokenize(text);
+    this.starts = t.starts;
+    this.ends = t.ends;
+    this.keys = t.keys;
+    this.words = t.words;
+    this.n = t.keys.length;
+    this.bestEnd = new Array<number>(layers).fill(-1);
+    this.bestAccepts = new Array(layers);
+  }
+
+  private accept(node: Node, j: number): void {
+    // A symbol token may end a term only where no word character follows.
+    if (!this.words[j - 1] && isWordAt(this.text, this.ends[j - 1]!)) return;
+    const { bestEnd, bestAccepts } = this;
+    for (const a of node.accept!) {
+      if (a.upper) {
+        const span = this.text.slice(this.starts[this.from]!, this.ends[j - 1]!);
+        if (span !== span.toUpperCase()) continue;
+      }
+      const best = bestEnd[a.layer]!;
+      if (best < 0) this.touched.push(a.layer);
+      if (j > best) {
+        bestEnd[a.layer] = j;
+        bestAccepts[a.layer] = [a];
+      } else if (j === best) bestAccepts[a.layer]!.push(a);
+    }
+  }
+
+  private tryLens(lens: number[] | undefined, key: string, map: Map<string, Node>, fromEnd: boolean, j: number): void {
+    if (!lens) return;
+    for (const len of lens) {
+      const rest = key.length - len;
+      if (rest < 0 || rest > (fromEnd ? 12 : 4)) continue;
+      const c = map.get(rest === 0 ? key : fromEnd ? key.slice(0, len) : key.slice(rest));
+      if (c && (rest === 0 || (fromEnd ? LETTERS_12.test(key.slice(len)) : LETTERS_4.test(key.slice(0, rest))))) this.visit(c, j + 1);
+    }
+  }
+
+  /** Follows every piece that token `j` can be, from `node`; `g` is 0 when glued, 1 after whitespace. */
+  advance(node: Node, j: number, g: 0 | 1): void {
+    const { keys, starts, ends } = this;
+    const key = keys[j]!;
+    const lit = node.lit?.[g]?.get(key);
+    if (lit) this.visit(lit, j + 1);
+    const numNode = node.num?.[g];
+    if (numNode) {
+      const c0 = key.charCodeAt(0);
+      if (((c0 >= 48 && c0 <= 57) || c0 > 127) && DIGITS.test(key)) {
+        this.visit(numNode, j + 1);
+        // "1.000" or "12,5": a separator glued between two digit runs.
+        const sep = keys[j + 1];
+        if ((sep === '.' || sep === ',') && j + 2 < this.n && starts[j + 1] === ends[j] && starts[j + 2] === ends[j + 1] && DIGITS_FRACTION.test(keys[j + 2]!)) this.visit(numNode, j + 3);
+      }
+    }
+    const ew = node.endWild?.[g];
+    if (ew) {
+      const byHead = node.endWildLens!;
+      this.tryLens(byHead.get(head(key)), key, ew, true, j);
+      if (key.length >= 2) this.tryLens(byHead.get(key[0]!), key, ew, true, j);
+    }
+    const sw = node.startWild?.[g];
+    if (sw) {
+      const byTail = node.startWildLens!;
+      this.tryLens(byTail.get(tail(key)), key, sw, false, j);
+      if (key.length >= 2) this.tryLens(byTail.get(key[key.length - 1]!), key, sw, false, j);
+    }
+    if (node.bothWild) {
+      for (const b of node.bothWild) {
+        if (b.glued !== (g === 0)) continue;
+        // The stem may start after up to 4 letters and be followed by up to 12.
+        for (let at = key.indexOf(b.stem); at >= 0 && at <= 4; at = key.indexOf(b.stem, at + 1)) {
+          if (LETTERS_4.test(key.slice(0, at)) && LETTERS_12.test(key.slice(at + b.stem.length))) {
+            this.visit(b.node, j + 1);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /** Tokens up to `j` are consumed; `j` is the next one. */
+  private visit(node: Node, j: number): void {
+    if (node.accept) this.accept(node, j);
+    if (j >= this.n) return;
+    const gap = this.starts[j]! - this.ends[j - 1]!;
+    if (gap > MAX_GAP) return;
+    this.advance(node, j, gap === 0 ? 0 : 1);
+  }
+}
+
+/** Leftmost-longest matches that do not overlap, from `all`-mode matches (sorted by start). */
+export function nonOverlapping<T extends { start: number; end: number }>(matches: readonly T[]): T[] {
+  const out: T[] = [];
+  let end = -1;
+  for (const m of matches) {
+    if (m.start < end) continue;
+    out.push(m);
+    end = m.end;
+  }
+  return out;
+}
+
+/** One term list with regex-like results: leftmost match first, the longest at a position, none overlapping. */
+export class TermMatcher {
+  private readonly index: TermIndex;
+
+  constructor(terms: readonly string[], options: TermIndexOptions = {}) {
+    this.index = new TermIndex(
+      terms.map((term) => ({ term, list: '', layer: 0 })),
+      1,
+      options,
+    );
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  find(text: string): TermMatch[] {
+    return nonOverlapping(this.index.find(text, 'all')[0]!).map((m) => ({ start: m.start, end: m.end, term: m.term, text: m.text }));
+  }
 
   test(text: string): boolean {
-    if (!this.regex) return false;
-    this.regex.lastIndex = 0;
-    const r = this.regex.test(text);
-    this.regex.lastIndex = 0;
-    return r;
+    return this.index.find(text, 'all')[0]!.length > 0;
   }
 }
 
