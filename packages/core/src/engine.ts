@@ -231,6 +231,7 @@ export class TemplateCache {
   lint(doc: ParsedDocument, template: Template, opts: LintOptions): TemplateResult {
     const { start, end } = template.node.range;
     // The index is part of the key because some fixes and messages depend on the position in the list.
+    // Built by concatenation, so the key is a fresh string and does not pin the document text.
     const key = `${doc.format}\u0000${template.index}\u0000${doc.text.slice(start, end)}`;
     const hit = this.entries.get(key);
     if (hit) {

@@ -158,7 +158,9 @@ export function readTemplate(node: ObjectNode, index: number): Template {
 /** Does this object look like a template (as opposed to some other JSON)? */
 export function looksLikeTemplate(node: SourceNode): node is ObjectNode {
   if (node.kind !== 'object') return false;
-  return get(node, 'components') !== undefined || (get(node, 'name') !== undefined && get(node, 'category') !== undefined);
+  if (get(node, 'components') !== undefined) return true;
+  // A template being written may lack components; two of its identifying keys are enough.
+  return ['name', 'language', 'category', 'parameter_format'].filter((k) => get(node, k) !== undefined).length >= 2;
 }
 
 export interface TemplateList {
@@ -180,7 +182,8 @@ export function readTemplates(root: SourceNode | undefined): TemplateList {
     if (data?.kind === 'array' && !get(root, 'components')) container = data;
   }
   if (!container) {
-    return { templates: root.kind === 'object' ? [readTemplate(root, 0)] : [], container: undefined };
+    // Any other JSON (package.json, say) is not a template, rather than a template missing everything.
+    return { templates: looksLikeTemplate(root) ? [readTemplate(root, 0)] : [], container: undefined };
   }
   const templates: Template[] = [];
   container.items.forEach((item, i) => {

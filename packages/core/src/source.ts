@@ -163,3 +163,10 @@ export class LineIndex {
     return Math.min(this.starts[line]! + character, this.text.length);
   }
 }
+
+/**
+ * A copy of a string that does not keep its source alive. V8 represents `text.slice(a, b)` as a view
+ * into `text`; a parsed value kept in a cache (placeholders, term matches, template results) would
+ * then pin every old version of an edited document. Short strings are copied by V8 anyway.
+ */
+export const detachString = (s: string): string => (s.length > 12 ? (' ' + s).slice(1) : s);

@@ -7,38 +7,9 @@
  */
 import { parseDocument, type ArrayNode, type ParsedDocument, type Range, type SourceNode } from '@greenlight/core';
 
-/**
- * A copy of a string that does not keep the document alive. Parsers return values as slices of the
- * whole document text; the text-keyed caches of core and the rules (placeholders, emoji, terms) keep
- * thousands of such keys, and each slice would pin a whole old version of the document (measured:
- * about 0.5 MB retained per edit of a 500-template list). Concatenation flattens into a new string.
- */
-const detach = (s: string): string => (s.length > 12 ? (' ' + s).slice(1) : s);
-
-function detachStrings(node: SourceNode): void {
-  switch (node.kind) {
-    case 'string':
-      node.value = detach(node.value);
-      return;
-    case 'object':
-      for (const p of node.properties) {
-        p.key.value = detach(p.key.value);
-        detachStrings(p.value);
-      }
-      return;
-    case 'array':
-      for (const item of node.items) detachStrings(item);
-      return;
-    default:
-      return;
-  }
-}
-
-/** Parses a whole document, with string values detached from the text (see `detach`). */
+/** Parses a whole document (core's parsers detach string values from the text). */
 export function parseDetached(text: string, format: 'json' | 'yaml'): ParsedDocument {
-  const doc = parseDocument(text, format);
-  if (doc.root) detachStrings(doc.root);
-  return doc;
+  return parseDocument(text, format);
 }
 
 const moved = (r: Range, d: number): Range => ({ start: r.start + d, end: r.end + d });
@@ -135,7 +106,6 @@ export function parseIncremental(text: string, format: 'json' | 'yaml', previous
   const part = parseDocument(slice, 'json');
   if (part.problems.length > 0 || part.root?.kind !== 'object') return full();
 
-  detachStrings(part.root);
   shift(part.root, sliceStart);
   items[index] = part.root;
   if (d !== 0) {

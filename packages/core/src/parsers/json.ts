@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, type Node as JsoncNode, type ParseError } from 'jsonc-parser';
-import type { ObjectNode, PropertyNode, SourceNode, StringNode } from '../source.js';
+import { detachString, type ObjectNode, type PropertyNode, type SourceNode, type StringNode } from '../source.js';
 import type { ParsedDocument, SyntaxProblem } from './types.js';
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -17,7 +17,7 @@ export function decodeJsonString(text: string, contentStart: number, contentEnd:
       break;
     }
   }
-  if (!hasEscape) return { value: text.slice(contentStart, contentEnd), offsets: null };
+  if (!hasEscape) return { value: detachString(text.slice(contentStart, contentEnd)), offsets: null };
   const chars: string[] = [];
   const offsets: number[] = [];
   let i = contentStart;

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, type Node as YamlNode } from 'yaml';
-import type { PropertyNode, SourceNode, StringNode, StringStyle } from '../source.js';
+import { detachString, type PropertyNode, type SourceNode, type StringNode, type StringStyle } from '../source.js';
 import type { ParsedDocument, SyntaxProblem } from './types.js';
 
 const STYLE: Record<string, StringStyle> = {
@@ -79,7 +79,7 @@ function scalarToNode(text: string, node: Scalar): SourceNode {
   if (typeof v === 'number') return { kind: 'number', value: v, range };
   if (typeof v === 'boolean') return { kind: 'boolean', value: v, range };
   if (v === null || v === undefined) return { kind: 'null', value: null, range };
-  const value = typeof v === 'string' ? v : String(v);
+  const value = detachString(typeof v === 'string' ? v : String(v));
   const style = STYLE[node.type ?? 'PLAIN'] ?? 'yaml-plain';
   const offsets = alignScalar(text, start, valueEnd, value, style);
   const str: StringNode = { kind: 'string', value, style, offsets, contentStart: style === 'yaml-plain' ? start : start + 1, range };
