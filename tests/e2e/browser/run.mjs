@@ -140,6 +140,25 @@ async function textareaSuite() {
   check('category read from the checked radio', s.category.selected === 'UTILITY', JSON.stringify(s.category));
   check('language read from the picker', s.language === 'en_US', s.language);
 
+  // Input events that leave the text as it was reuse the last result; a burst of edits within one
+  // frame is linted once.
+  const runs0 = (await state(page)).lintRuns;
+  await page.evaluate(() => new Promise((done) => {
+    const ta = document.getElementById('body');
+    for (let i = 0; i < 5; i++) ta.dispatchEvent(new Event('input', { bubbles: true }));
+    requestAnimationFrame(() => requestAnimationFrame(done));
+  }));
+  const runs1 = (await state(page)).lintRuns;
+  await page.evaluate(() => new Promise((done) => {
+    const ta = document.getElementById('body');
+    for (const ch of ' ok') {
+      ta.value += ch;
+      ta.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    requestAnimationFrame(() => requestAnimationFrame(done));
+  }));
+  const runs2 = (await state(page)).lintRuns;
+  check('unchanged text is not linted again; edits within a frame are linted once', runs1 === runs0 && runs2 === runs1 + 1, `${runs0} -> ${runs1} -> ${runs2}`);
   // Let any scroll caused by typing settle and be painted before measuring.
   await page.waitForTimeout(150);
   const shortener = (await state(page)).findings.find((f) => f.ruleId === 'url-shortener');

@@ -21,8 +21,12 @@ export interface MirrorView {
   clip: Rect;
   box: Rect;
   style: MirrorStyle;
+  /** Identifies `style` without comparing it property by property. */
+  styleKey: string;
   text: string;
   marks: MirrorMark[];
+  /** Identifies `marks` (keys carry the offsets). */
+  marksSig: string;
 }
 
 export interface BoxView {
@@ -100,6 +104,24 @@ function Mirror({ m }: { m: MirrorView }) {
     </div>
   );
 }
+
+/**
+ * A mirror re-renders only when its view changed: the controller hands back the same object for a
+ * field it did not touch, and an equal one when only unrelated state moved.
+ */
+class MirrorMemo extends Component<{ m: MirrorView }> {
+  override shouldComponentUpdate(next: { m: MirrorView }) {
+    const a = this.props.m;
+    const b = next.m;
+    if (a === b) return false;
+    return !(a.text === b.text && a.marksSig === b.marksSig && a.styleKey === b.styleKey && sameRect(a.clip, b.clip) && sameRect(a.box, b.box));
+  }
+  override render() {
+    return <Mirror m={this.props.m} />;
+  }
+}
+
+const sameRect = (a: Rect, b: Rect) => a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
 
 function severityLabel(s: Severity) {
   return t(s === 'error' ? 'severityError' : s === 'warning' ? 'severityWarning' : 'severityInfo');
@@ -239,7 +261,7 @@ export function OverlayApp({ v, actions }: { v: OverlayView; actions: OverlayAct
     <div class="gl-root">
       <div class="gl-layer" aria-hidden="true">
         {v.mirrors.map((m) => (
-          <Mirror key={m.field} m={m} />
+          <MirrorMemo key={m.field} m={m} />
         ))}
         {v.boxes.map((b) =>
           b.rects.map((r, i) => <div key={`${b.key}:${i}`} class={`gl-box gl-${b.severity}`} data-key={b.key} style={{ left: px(r.left), top: px(r.top), width: px(r.width), height: px(r.height) }} />),
