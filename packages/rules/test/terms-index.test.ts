@@ -82,6 +82,17 @@ describe('language detection', () => {
     expect(detectLanguage('Olá {{1}}, o seu pedido foi enviado e chega amanhã. Obrigado pela compra.').language).toBe('pt');
     expect(detectLanguage('Hi {{1}}!').language).toBeUndefined();
   });
+  it('leaves placeholders, links and e-mail addresses out of the counts', () => {
+    const plain = 'Hola, tu pedido ya está en camino y llegará mañana. Gracias por tu compra.';
+    const noisy = 'Hola {{customer_name}}, tu pedido ya está en camino y llegará mañana: https://example.com/the/and/you. Gracias por tu compra. the.and.you@example.com www.the-and-you.com';
+    const a = detectLanguage(plain);
+    const b = detectLanguage(noisy);
+    expect(b.language).toBe('es');
+    expect(b.hits).toEqual(a.hits);
+    expect(b.words).toBe(a.words);
+    // Astral letters and combining marks are one word each: "𝒜bc" and "nĩ".
+    expect(detectLanguage('𝒜bc nĩ').words).toBe(2);
+  });
   it('reports only confident mismatches', () => {
     expect(languageMismatch('en', 'Hola {{1}}, tu pedido ya está en camino y llegará el lunes. Gracias por tu compra en nuestra tienda.')?.detected).toBe('es');
     expect(languageMismatch('pt', 'Olá {{1}}, seu pedido da Loja Norte foi confirmado e será enviado em breve. Obrigado!')).toBeUndefined();

@@ -19,7 +19,7 @@ import it from '@greenlight/shared-rules/policy/it.json' with { type: 'json' };
 import pt from '@greenlight/shared-rules/policy/pt.json' with { type: 'json' };
 import ru from '@greenlight/shared-rules/policy/ru.json' with { type: 'json' };
 import tr from '@greenlight/shared-rules/policy/tr.json' with { type: 'json' };
-import { nonOverlapping, TermIndex, type IndexEntry, type TermMatch } from './terms.js';
+import { nonOverlapping, RecentTexts, TermIndex, type IndexEntry, type TermMatch } from './terms.js';
 
 export const COMMERCE_CATEGORIES = ['alcohol', 'tobacco', 'weapons', 'drugs', 'gambling', 'adult', 'dating', 'predatoryLending', 'crypto', 'mlm'] as const;
 export type CommerceCategory = (typeof COMMERCE_CATEGORIES)[number];
@@ -107,7 +107,7 @@ interface Scan {
 class PolicyLexicon implements Lexicon {
   /** Every list in one trie, a layer each, so a text is read once for all the policy rules. */
   private readonly index: TermIndex;
-  private readonly scans = new Map<string, Scan>();
+  private readonly scans = new RecentTexts<Scan>();
 
   constructor(
     readonly languages: string[],
@@ -128,15 +128,12 @@ class PolicyLexicon implements Lexicon {
 
   /** The scan of a text, kept while the rules of one template ask about the same fields. */
   private scan(text: string): Scan {
-    let s = this.scans.get(text);
-    if (!s) {
-      if (this.scans.size >= 64) this.scans.clear();
-      const layers = this.index.find(text, 'all').map((found, layer) =>
+    return this.scans.get(text, (t) => ({
+      layers: this.index.find(t, 'all').map((found, layer) =>
         nonOverlapping(found).map((m): PolicyMatch => ({ start: m.start, end: m.end, term: m.term, text: m.text, list: (POLICY_LISTS[layer] ?? 'exceptions') as PolicyList })),
-      );
-      this.scans.set(text, (s = { layers, results: new Map() }));
-    }
-    return s;
+      ),
+      results: new Map(),
+    }));
   }
 
   find(list: PolicyList, text: string): PolicyMatch[] {
