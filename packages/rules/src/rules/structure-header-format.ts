@@ -1,13 +1,13 @@
-import { defineRule, get, getArray, getObject, type Component } from '@greenlight/core';
+import { defineRule, get, getObject, type Component } from '@greenlight/core';
 import { SOURCES } from '../utils/limits.js';
 
 const MEDIA = ['IMAGE', 'VIDEO', 'GIF', 'DOCUMENT'];
 
 export default defineRule({
   id: 'structure-header-format',
-  description: 'A header has a `format` that fits its content and category: text headers have text, media headers have a sample handle, LOCATION only in utility and marketing.',
+  description: 'A header has a `format` that fits its content and category: text headers have text, LOCATION only in utility and marketing.',
   rationale:
-    'Meta reads a header by its `format`. A text header needs its `text`; an image, video, GIF or document header needs a sample uploaded with the Resumable Upload API and referenced in `example.header_handle` (a handle, not a web address). Location headers exist only for utility and marketing templates. GIF headers can only be sent through the Marketing Messages API.',
+    'Meta reads a header by its `format`. A text header needs its `text`; a media header shows no text (its sample is checked by `variable-examples`). Location headers exist only for utility and marketing templates. GIF headers can only be sent through the Marketing Messages API.',
   severity: 'error',
   family: 'structure',
   tags: ['structure', 'header'],
@@ -19,8 +19,6 @@ export default defineRule({
     missingText: 'A TEXT header needs a "text".',
     emptyText: 'The header text is empty.',
     locationCategory: 'LOCATION headers are only allowed in UTILITY and MARKETING templates, not {category}.',
-    missingHandle: 'A {format} header needs a sample: add "example": { "header_handle": ["<handle from the Resumable Upload API>"] }.',
-    handleIsUrl: 'header_handle should be an upload handle from the Resumable Upload API, not a web address.',
     mediaText: 'A {format} header shows no text; this "text" is ignored.',
     gif: 'GIF headers can only be sent with the Marketing Messages API (MP4 file, up to 3.5 MB).',
   },
@@ -49,15 +47,6 @@ export default defineRule({
       if (!MEDIA.includes(format)) continue;
       if (text?.kind === 'string' && text.value.trim() !== '') ctx.report({ messageId: 'mediaText', node: text, data: { format }, severity: 'warning' });
       if (format === 'GIF') ctx.report({ messageId: 'gif', node: h.formatNode, severity: 'info' });
-      // The web editor uploads the sample itself; its fields never carry a handle.
-      if (ctx.format === 'fields') continue;
-      const handles = getArray(get(h.node, 'example'), 'header_handle');
-      const first = handles?.items[0];
-      if (!first || first.kind !== 'string' || first.value.trim() === '') {
-        ctx.report({ messageId: 'missingHandle', node: h.formatNode, data: { format } });
-        continue;
-      }
-      if (/^https?:\/\//i.test(first.value.trim())) ctx.report({ messageId: 'handleIsUrl', node: first, severity: 'warning' });
     }
   },
   examples: {
@@ -73,12 +62,7 @@ export default defineRule({
         errors: ['missingFormat'],
         output: { components: [{ type: 'HEADER', text: 'Order update', format: 'TEXT' }, { type: 'BODY', text: 'Your order has shipped.' }] },
       },
-      { title: 'Image without a sample', template: { components: [{ type: 'HEADER', format: 'IMAGE' }, { type: 'BODY', text: 'Your order has shipped.' }] }, errors: ['missingHandle'] },
-      {
-        title: 'A web address instead of a handle',
-        template: { components: [{ type: 'HEADER', format: 'VIDEO', example: { header_handle: ['https://example.com/v.mp4'] } }, { type: 'BODY', text: 'Your order has shipped.' }] },
-        errors: ['handleIsUrl'],
-      },
+      { title: 'A video header with text', template: { components: [{ type: 'HEADER', format: 'VIDEO', text: 'Watch this', example: { header_handle: ['4::dmlkZW8='] } }, { type: 'BODY', text: 'Your order has shipped.' }] }, errors: ['mediaText'] },
       {
         title: 'Location in an authentication template',
         template: { category: 'AUTHENTICATION', components: [{ type: 'HEADER', format: 'LOCATION' }, { type: 'BODY' }] },

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'variable-density',
   description: 'The body has enough words of its own for its variables: at least 2 per variable plus 1, better 3 per variable.',
   rationale:
-    'Meta rejects templates with "too many variables for their length" (creation error 2388293). Meta publishes no threshold; providers agree that a body needs at least 2×P+1 words outside its P variables, so 3 variables need 7 fixed words. Below that is an error, below 3×P a warning. Variables are counted once each, however often they repeat; words are counted as WhatsApp Manager approximates them.',
+    'Meta rejects templates with "too many variables for their length" (creation error 2388293). Meta publishes no threshold; providers agree that a body needs at least 2×P+1 words outside its P variables, so 3 variables need 7 fixed words. Below that is an error; below 3×P Greenlight adds a hint (information), since that margin is a rule of thumb, not a known limit. Variables are counted once each, however often they repeat; words are counted as WhatsApp Manager approximates them.',
   severity: 'error',
   family: 'variables',
   tags: ['variables', 'body'],
@@ -19,7 +19,7 @@ export default defineRule({
   options: z
     .object({
       minWordsPerVariable: z.number().min(0).max(20).default(2).describe('Error below this many words per variable (plus one).'),
-      recommendedWordsPerVariable: z.number().min(0).max(20).default(3).describe('Warning below this many words per variable.'),
+      recommendedWordsPerVariable: z.number().min(0).max(20).default(3).describe('A hint (information) below this many words per variable.'),
     })
     .strict(),
   check(t, ctx) {
@@ -32,7 +32,7 @@ export default defineRule({
     const min = minWordsPerVariable * count + 1;
     const recommended = recommendedWordsPerVariable * count;
     if (words < min) ctx.report({ messageId: 'tooDense', node, data: { words, count, min, perVariable: minWordsPerVariable } });
-    else if (words < recommended) ctx.report({ messageId: 'dense', node, data: { words, count, recommended }, severity: 'warning' });
+    else if (words < recommended) ctx.report({ messageId: 'dense', node, data: { words, count, recommended }, severity: 'info' });
   },
   examples: {
     valid: [

@@ -1,4 +1,4 @@
-import { defineRule, get, getString, type ArrayNode, type RuleContext, type SourceNode, type StringNode } from '@greenlight/core';
+import { defineRule, get, getArray, getString, type ArrayNode, type Component, type RuleContext, type SourceNode, type StringNode, type Template } from '@greenlight/core';
 import { SOURCES } from '../utils/limits.js';
 import { exampleValueProblem, fieldLabel, isNamedLike, positionalIndex, variableFields, variableTokens, type VariableField } from '../utils/variables.js';
 
@@ -6,7 +6,7 @@ type Ctx = RuleContext<string, unknown>;
 
 export default defineRule({
   id: 'variable-examples',
-  description: 'Every variable in the header and body has a realistic example value, in the shape Meta expects.',
+  description: 'Every variable in the header and body, and every media header, has a realistic example value, in the shape Meta expects.',
   rationale:
     'Meta reviews a template with its example values filled in, and refuses templates whose variables have no samples, or samples in the wrong shape or number: positional body examples are `"body_text": [["value 1", "value 2"]]` (one list inside a list), header examples `"header_text": ["value"]`, and named ones a `{ "param_name", "example" }` entry per variable. Placeholder samples such as "xxx" or "test" make the message impossible to judge and lead to rejections. Values with line breaks, tabs or more than four spaces in a row can never be sent (send error 132018).',
   severity: 'error',
@@ -29,6 +29,8 @@ export default defineRule({
     valueEmpty: 'This example value is empty; give a realistic value.',
     valuePlaceholder: '"{value}" looks like a placeholder; reviewers need a realistic (but fictitious) value to judge the message.',
     valueWhitespace: 'This example contains a line break, tab or more than four spaces in a row; such values cannot be sent.',
+    mediaMissing: 'A {format} header needs a sample: add "example": { "header_handle": ["<handle from the Resumable Upload API>"] }.',
+    mediaIsUrl: 'This header sample is a web address. Meta returns one when templates are read back, but a creation request needs an upload handle from the Resumable Upload API.',
   },
   check(t, ctx) {
     for (const f of variableFields(t)) {
@@ -37,9 +39,12 @@ export default defineRule({
     }
     const buttons = [...t.buttons, ...t.components.flatMap((c) => c.cards.flatMap((card) => card.flatMap((cc) => cc.buttons)))];
     for (const b of buttons) if (b.url) checkUrlButton(b.url, b.node, ctx);
+    // The web editor uploads media samples itself; its fields never carry a handle.
+    if (ctx.format !== 'fields') for (const h of mediaHeaders(t)) checkMediaSample(h, ctx);
   },
   examples: {
     valid: [
+      { title: 'Image header with an upload handle', template: { components: [{ type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::aW1hZ2UvanBlZw==:ARb'] } }, { type: 'BODY', text: 'Your order has shipped.' }] } },
       { title: 'Positional body', template: { components: [{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} has shipped.', example: { body_text: [['Ana', 'SK-4821']] } }] } },
       {
         title: 'Named body',
@@ -51,6 +56,12 @@ export default defineRule({
       { title: 'Header', template: { components: [{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: ['SK-4821'] } }, { type: 'BODY', text: 'Your order has shipped.' }] } },
     ],
     invalid: [
+      { title: 'An image header without a sample', template: { components: [{ type: 'HEADER', format: 'IMAGE' }, { type: 'BODY', text: 'Your order has shipped.' }] }, errors: ['mediaMissing'], spans: ['"IMAGE"'] },
+      {
+        title: 'A web address as the media sample (information)',
+        template: { components: [{ type: 'HEADER', format: 'VIDEO', example: { header_handle: ['https://example.com/v.mp4'] } }, { type: 'BODY', text: 'Your order has shipped.' }] },
+        errors: ['mediaIsUrl'],
+      },
       { title: 'No examples', template: { components: [{ type: 'BODY', text: 'Hi {{1}}, your order has shipped.' }] }, errors: ['missing'], spans: ['{{1}}'] },
       {
         title: 'A URL variable without an example',
@@ -232,4 +243,21 @@ function checkValue(v: SourceNode, ctx: Ctx) {
   if (problem === 'empty') ctx.report({ messageId: 'valueEmpty', node: v });
   else if (problem === 'placeholder') ctx.report({ messageId: 'valuePlaceholder', node: v, data: { value: v.value.trim() }, severity: 'warning' });
   else if (problem === 'whitespace') ctx.report({ messageId: 'valueWhitespace', node: v, severity: 'warning' });
+}
+
+const MEDIA_FORMATS = new Set(['IMAGE', 'VIDEO', 'GIF', 'DOCUMENT']);
+
+function mediaHeaders(t: Template): Component[] {
+  const out = t.header && MEDIA_FORMATS.has(t.header.format ?? '') ? [t.header] : [];
+  for (const c of t.components) for (const card of c.cards) for (const cc of card) if (cc.type === 'HEADER' && MEDIA_FORMATS.has(cc.format ?? '')) out.push(cc);
+  return out;
+}
+
+function checkMediaSample(h: Component, ctx: Ctx): void {
+  const first = getArray(get(h.node, 'example'), 'header_handle')?.items[0];
+  if (!first || first.kind !== 'string' || first.value.trim() === '') {
+    ctx.report({ messageId: 'mediaMissing', node: h.formatNode ?? h.node, data: { format: h.format ?? 'media' } });
+  } else if (/^https?:\/\//i.test(first.value.trim())) {
+    ctx.report({ messageId: 'mediaIsUrl', node: first, severity: 'info' });
+  }
 }
