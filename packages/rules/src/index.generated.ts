@@ -7,6 +7,7 @@ import authCodeExpiration from './rules/auth-code-expiration.js';
 import authContent from './rules/auth-content.js';
 import authOtpButton from './rules/auth-otp-button.js';
 import authStructure from './rules/auth-structure.js';
+import authTtl from './rules/auth-ttl.js';
 import buttonCount from './rules/button-count.js';
 import buttonDuplicateLabel from './rules/button-duplicate-label.js';
 import buttonGrouping from './rules/button-grouping.js';
@@ -67,6 +68,7 @@ export const builtinRules: readonly Rule[] = [
   authContent,
   authOtpButton,
   authStructure,
+  authTtl,
   buttonCount,
   buttonDuplicateLabel,
   buttonGrouping,

@@ -1,9 +1,9 @@
 import { defineRule, get } from '@greenlight/core';
-import { SOURCES, TTL_RANGES } from '../utils/limits.js';
+import { SOURCES, checkTtlRange } from '../utils/limits.js';
 
 export default defineRule({
   id: 'structure-ttl',
-  description: '`message_send_ttl_seconds` is -1 or a whole number of seconds within the range for the category.',
+  description: '`message_send_ttl_seconds` is -1 or a whole number of seconds within the range for utility and marketing templates.',
   rationale:
     'The time-to-live decides how long WhatsApp keeps trying to deliver a message. Meta accepts 30 to 900 seconds for authentication, 30 to 43,200 (12 hours) for utility and 43,200 to 2,592,000 (30 days) for marketing templates, or -1 for the default. Other values are refused.',
   severity: 'error',
@@ -24,25 +24,16 @@ export default defineRule({
       ctx.report({ messageId: 'type', node, data: { actual: node.kind === 'number' ? String(node.value) : node.kind === 'string' ? `the text "${node.value}"` : node.kind } });
       return;
     }
-    if (node.value === -1 || !t.category) return;
-    const { min, max } = TTL_RANGES[t.category];
-    if (node.value >= min && node.value <= max) return;
-    const nearest = node.value < min ? min : max;
-    const fix = ctx.fixer.replaceValue(node, nearest);
-    ctx.report({
-      messageId: 'range',
-      node,
-      data: { value: node.value, category: t.category, min, max },
-      suggest: fix ? [{ message: `Use ${nearest} seconds`, fix }] : [],
-    });
+    // Authentication templates have their own rule, auth-ttl, with the same range table.
+    if (t.category !== 'AUTHENTICATION') checkTtlRange(t, ctx);
   },
   examples: {
     valid: [
-      { title: 'Ten minutes for a one-time code', template: { category: 'AUTHENTICATION', message_send_ttl_seconds: 600, components: [{ type: 'BODY' }] } },
+      { title: 'Twelve hours for a utility update', template: { category: 'UTILITY', message_send_ttl_seconds: 43200 } },
       { title: 'The default', template: { category: 'MARKETING', message_send_ttl_seconds: -1 } },
     ],
     invalid: [
-      { title: 'An hour for a one-time code', template: { category: 'AUTHENTICATION', message_send_ttl_seconds: 3600, components: [{ type: 'BODY' }] }, errors: ['range'], spans: ['3600'] },
+      { title: 'A day for a utility update', template: { category: 'UTILITY', message_send_ttl_seconds: 86400 }, errors: ['range'], spans: ['86400'] },
       { title: 'Marketing under 12 hours', template: { category: 'MARKETING', message_send_ttl_seconds: 3600 }, errors: ['range'] },
       { title: 'A string', template: { message_send_ttl_seconds: '600' }, errors: ['type'] },
     ],

@@ -2,7 +2,7 @@
  * Meta's published numbers for template fields, and the documents they come from. Rules cite these
  * constants instead of repeating literals, so a changed limit is changed in one place.
  */
-import type { Category, EvidenceSource, StringNode } from '@greenlight/core';
+import { get, type Category, type EvidenceSource, type RuleContext, type StringNode, type Template } from '@greenlight/core';
 
 const META = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/';
 
@@ -92,4 +92,20 @@ export function overLimit(value: string, max: number): OverLimit | undefined {
 export function overLimitReport(node: StringNode, max: number) {
   const o = overLimit(node.value, max);
   return o ? { node, start: o.start, end: o.end, data: o.data } : undefined;
+}
+
+/** Reports a `message_send_ttl_seconds` outside its category's range (shared by structure-ttl and auth-ttl). */
+export function checkTtlRange(t: Template, ctx: RuleContext<'range', unknown>): void {
+  const node = get(t.node, 'message_send_ttl_seconds');
+  if (!node || node.kind !== 'number' || !Number.isInteger(node.value) || node.value === -1 || !t.category) return;
+  const { min, max } = TTL_RANGES[t.category];
+  if (node.value >= min && node.value <= max) return;
+  const nearest = node.value < min ? min : max;
+  const fix = ctx.fixer.replaceValue(node, nearest);
+  ctx.report({
+    messageId: 'range',
+    node,
+    data: { value: node.value, category: t.category, min, max },
+    suggest: fix ? [{ message: `Use ${nearest} seconds`, fix }] : [],
+  });
 }
