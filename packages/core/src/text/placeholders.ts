@@ -47,12 +47,19 @@ function classify(raw: string, start: number): Placeholder {
   return { ...base, kind: 'malformed', problem: 'special-characters' };
 }
 
-const cache = new Map<string, Placeholder[]>();
+/**
+ * The last few texts and their tokens: the variable rules of one template ask about the same field
+ * texts in turn. A ring compared with `===`; a Map keyed by every text seen kept thousands of
+ * results alive and cost more than it saved.
+ */
+const RECENT = 16;
+const recentTexts: (string | undefined)[] = new Array(RECENT).fill(undefined);
+const recentTokens: Placeholder[][] = new Array(RECENT).fill([]);
+let recentNext = 0;
 
-/** All variables and variable-like tokens in a text, in order. Results are memoised per text. */
+/** All variables and variable-like tokens in a text, in order. Results are memoised per text: do not modify them. */
 export function findPlaceholders(text: string): Placeholder[] {
-  const hit = cache.get(text);
-  if (hit) return hit;
+  for (let k = 0; k < RECENT; k++) if (recentTexts[k] === text) return recentTokens[k]!;
   const out: Placeholder[] = [];
   if (text.includes('{') || text.includes('}')) {
     TOKEN.lastIndex = 0;
@@ -69,8 +76,9 @@ export function findPlaceholders(text: string): Placeholder[] {
       TOKEN.lastIndex = end;
     }
   }
-  if (cache.size > 2000) cache.clear();
-  cache.set(text, out);
+  recentTexts[recentNext] = text;
+  recentTokens[recentNext] = out;
+  recentNext = (recentNext + 1) % RECENT;
   return out;
 }
 

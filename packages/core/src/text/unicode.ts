@@ -24,12 +24,43 @@ export function findEmoji(text: string): Span[] {
   return out;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*/gu;
-const THAI = /[\u0E00-\u0E7F]/g;
+// A word is /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*/u: it starts with a letter or digit and runs on
+// through letters, marks, digits, apostrophes and hyphens. Counted by a walk over code points.
+const STARTS = /[\p{L}\p{N}]/u;
+const CONTINUES = /[\p{M}'’\-]/u;
+/** 0: neither, 1: continues a word only (marks, apostrophes, hyphens), 2: starts or continues one. */
+const wideClass = new Map<number, number>();
+function wordClass(cp: number): number {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) ? 2 : cp === 39 || cp === 45 ? 1 : 0;
+  let k = wideClass.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = STARTS.test(ch) ? 2 : CONTINUES.test(ch) ? 1 : 0;
+    if (wideClass.size < 20000) wideClass.set(cp, k);
+  }
+  return k;
+}
+const isThai = (c: number) => c >= 0x0e00 && c <= 0x0e7f;
 
 /** Words of a text, as Meta's editor approximates them (Thai has no spaces: 7 characters a word). */
 export function countWords(text: string): number {
-  const thai = text.match(THAI)?.length ?? 0;
-  const rest = thai ? text.replace(THAI, ' ') : text;
-  return (rest.match(WORD)?.length ?? 0) + Math.ceil(thai / 7);
+  let words = 0;
+  let thai = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    if (isThai(cp)) {
+      // Thai letters count apart and break words like a space.
+      thai++;
+      inWord = false;
+      continue;
+    }
+    const k = wordClass(cp);
+    if (k === 2) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (k === 0) inWord = false;
+  }
+  return words + Math.ceil(thai / 7);
 }

@@ -73,7 +73,8 @@ const isAcronym = (term: string) => term === term.toUpperCase() && term !== term
  */
 class Node {
   /** Children by piece kind; each pair is [glued to the previous piece, after whitespace]. */
-  lit: [Map<string, Node> | undefined, Map<string, Node> | undefined] | undefined = undefined;
+  /** Literal pieces by the vocabulary id of their folded key. */
+  lit: [Map<number, Node> | undefined, Map<number, Node> | undefined] | undefined = undefined;
   num: [Node | undefined, Node | undefined] | undefined = undefined;
   /** `stem*` pieces by folded stem, and the stem lengths present. */
   endWild: [Map<string, Node> | undefined, Map<string, Node> | undefined] | undefined = undefined;
@@ -150,7 +151,19 @@ export function termPieces(term: string): Piece[] | undefined {
   return pieces.length ? pieces : undefined;
 }
 
-function child(map: Map<string, Node>, key: string): Node {
+/**
+ * Every literal key of every index, numbered. A text token is looked up here once (its tokens are
+ * shared by all indexes); the trie then follows small integers, and a token no term contains is
+ * skipped at once. Ids never change, so tokens numbered earlier stay valid as the vocabulary grows.
+ */
+const VOCAB = new Map<string, number>();
+const vocabId = (key: string): number => {
+  let id = VOCAB.get(key);
+  if (id === undefined) VOCAB.set(key, (id = VOCAB.size));
+  return id;
+};
+
+function child<K>(map: Map<K, Node>, key: K): Node {
   let n = map.get(key);
   if (!n) map.set(key, (n = new Node()));
   return n;
@@ -177,8 +190,17 @@ interface Tokens {
   starts: number[];
   ends: number[];
   keys: string[];
+  /** Vocabulary ids of the keys (-1: in no term), as of a vocabulary of `vocabSize` keys. */
+  ids: number[];
+  vocabSize: number;
   /** Whether the token is a run of word characters (as opposed to one symbol). */
   words: boolean[];
+}
+
+function numberTokens(t: Tokens): void {
+  const { keys, ids } = t;
+  for (let k = 0; k < keys.length; k++) ids[k] = VOCAB.get(keys[k]!) ?? -1;
+  t.vocabSize = VOCAB.size;
 }
 
 /** 0: whitespace (or a zero-width space), 1: word character, 2: symbol. ASCII by table, the rest by regex, cached. */
@@ -261,7 +283,9 @@ function tokenize(text: string): Tokens {
     else keys.push(foldKey(text.slice(i, j)));
     i = j;
   }
-  return { starts, ends, keys, words };
+  const t: Tokens = { starts, ends, keys, ids: new Array<number>(keys.length), vocabSize: -1, words };
+  numberTokens(t);
+  return t;
 }
 
 function isWordAt(text: string, i: number): boolean {
@@ -308,10 +332,10 @@ export class TermIndex {
 
   private step(node: Node, p: Piece): Node {
     const g = p.glued ? 0 : 1;
-    const slot = (pair: [Map<string, Node> | undefined, Map<string, Node> | undefined]) => (pair[g] ??= new Map());
+    const slot = <K>(pair: [Map<K, Node> | undefined, Map<K, Node> | undefined]) => (pair[g] ??= new Map<K, Node>());
     switch (p.kind) {
       case 'lit':
-        return child(slot((node.lit ??= [undefined, undefined])), p.key);
+        return child(slot((node.lit ??= [undefined, undefined])), vocabId(p.key));
       case 'num': {
         const slots = (node.num ??= [undefined, undefined]);
         return (slots[g] ??= new Node());
@@ -376,6 +400,7 @@ class Scan {
   readonly starts: number[];
   readonly ends: number[];
   readonly keys: string[];
+  readonly ids: number[];
   /** Whether the token is a run of word characters (as opposed to one symbol). */
   readonly words: boolean[];
   readonly n: number;
@@ -392,6 +417,9 @@ class Scan {
     layers: number,
   ) {
     const t = recentTokens.get(text, tokenize);
+    // Indexes built since these tokens were numbered may have brought new keys.
+    if (t.vocabSize !== VOCAB.size) numberTokens(t);
+    this.ids = t.ids;
     this.starts = t.starts;
     this.ends = t.ends;
     this.keys = t.keys;
@@ -433,8 +461,11 @@ class Scan {
   advance(node: Node, j: number, g: 0 | 1): void {
     const { keys, starts, ends } = this;
     const key = keys[j]!;
-    const lit = node.lit?.[g]?.get(key);
-    if (lit) this.visit(lit, j + 1);
+    const id = this.ids[j]!;
+    if (id >= 0) {
+      const lit = node.lit?.[g]?.get(id);
+      if (lit) this.visit(lit, j + 1);
+    }
     const numNode = node.num?.[g];
     if (numNode) {
       const c0 = key.charCodeAt(0);

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countWords, findPlaceholders } from '../src/index.js';
+
+// The definition countWords implements without a regex: a word starts with a letter or digit and
+// runs on through letters, marks, digits, apostrophes and hyphens; Thai counts 7 characters a word.
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*/gu;
+const THAI = /[\u0E00-\u0E7F]/g;
+function reference(text: string): number {
+  const thai = text.match(THAI)?.length ?? 0;
+  const rest = thai ? text.replace(THAI, ' ') : text;
+  return (rest.match(WORD)?.length ?? 0) + Math.ceil(thai / 7);
+}
+
+describe('countWords', () => {
+  it('counts words as the editor approximates them', () => {
+    // The 1 of {{1}} is a word here; staticWordCount masks variables first.
+    expect(countWords('Hi {{1}}, your order’s on its way — track it: e-mail us!')).toBe(11);
+    expect(countWords('नमस्ते, आपका ऑर्डर भेज दिया गया है।')).toBe(7);
+    expect(countWords('สวัสดีครับ')).toBe(2);
+    expect(countWords('')).toBe(0);
+  });
+  it('agrees with the regex definition on any text', () => {
+    const piece = fc.constantFrom('a', 'Z', '9', 'é', '\u0301', "'", '’', '-', ' ', '\n', '.', 'ก', 'า', '𝒜', '😀', '\uD800', '\uDC00', 'न', 'ि', '٣', '_', 'ж', '\u200D');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }).map((p) => p.join('')), (t) => {
+        expect(countWords(t)).toBe(reference(t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('findPlaceholders memo', () => {
+  it('returns the same tokens for the same text, and fresh ones for another', () => {
+    const a = findPlaceholders('Hi {{1}}, code {{2}}');
+    expect(findPlaceholders('Hi {{1}}, code {{2}}')).toEqual(a);
+    for (let i = 0; i < 40; i++) findPlaceholders(`filler {{${i + 1}}}`);
+    expect(findPlaceholders('Hi {{1}}, code {{2}}').map((p) => p.raw)).toEqual(['{{1}}', '{{2}}']);
+    expect(findPlaceholders('no variables')).toEqual([]);
+  });
+});
