@@ -6,6 +6,8 @@
  *   pnpm eval --verbose    also list every disagreement with its findings
  *   pnpm eval --check      exit 1 when a figure falls below tests/corpus/thresholds.json
  *   pnpm eval --json       machine-readable figures
+ *   pnpm eval --holdout    the held-out set (tests/corpus/holdout), written blind to the rules and
+ *                          never used for tuning: the honest estimate for templates we have not seen
  */
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
@@ -14,8 +16,8 @@ import { lint, resolveConfig, type Rule } from '@greenlight/core';
 import { builtinRules, presets } from '@greenlight/rules';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const casesDir = join(root, 'tests/corpus/cases');
 const args = new Set(process.argv.slice(2));
+const casesDir = join(root, args.has('--holdout') ? 'tests/corpus/holdout' : 'tests/corpus/cases');
 
 export const FAMILIES = ['category', 'opt-out', 'url', 'variables', 'limits', 'auth', 'policy', 'formatting'] as const;
 type Family = (typeof FAMILIES)[number];
@@ -90,7 +92,7 @@ const languages = new Set(cases.map((c) => (c.template as { language?: string })
 if (args.has('--json')) {
   console.log(JSON.stringify({ cases: cases.length, clean, cleanFlagged, cleanFpRate, families: rows }, null, 2));
 } else {
-  console.log(`Greenlight accuracy on ${cases.length} corpus cases (${clean} clean, ${cases.length - clean} flawed; ${languages.size} languages), recommended preset\n`);
+  console.log(`Greenlight accuracy on ${cases.length} ${args.has('--holdout') ? 'held-out' : 'corpus'} cases (${clean} clean, ${cases.length - clean} flawed; ${languages.size} languages), recommended preset\n`);
   console.log('family       cases  TP  FP  FN  precision  recall');
   for (const r of rows) {
     const precision = r.tp + r.fp === 0 ? 'n/a' : r.precision.toFixed(3);
