@@ -18,39 +18,44 @@ export function decodeJsonString(text: string, contentStart: number, contentEnd:
     }
   }
   if (!hasEscape) return { value: detachString(text.slice(contentStart, contentEnd)), offsets: null };
-  const chars: string[] = [];
-  const offsets: number[] = [];
+  // Runs between escapes are copied as slices and joined once; offsets go straight into a typed array.
+  const offsets = new Int32Array(contentEnd - contentStart + 1);
+  const parts: string[] = [];
+  let n = 0;
+  let run = contentStart;
   let i = contentStart;
   while (i < contentEnd) {
-    const c = text[i]!;
-    if (c !== '\\') {
-      chars.push(c);
-      offsets.push(i);
-      i++;
+    if (text.charCodeAt(i) !== 92) {
+      offsets[n++] = i++;
       continue;
     }
     const next = text[i + 1];
+    let decoded: string | undefined;
+    let width = 0;
     if (next === 'u') {
       const hex = text.slice(i + 2, i + 6);
       if (/^[0-9a-fA-F]{4}$/.test(hex)) {
-        chars.push(String.fromCharCode(parseInt(hex, 16)));
-        offsets.push(i);
-        i += 6;
-        continue;
+        decoded = String.fromCharCode(parseInt(hex, 16));
+        width = 6;
       }
     } else if (next !== undefined && next in SIMPLE_ESCAPES) {
-      chars.push(SIMPLE_ESCAPES[next]!);
-      offsets.push(i);
-      i += 2;
+      decoded = SIMPLE_ESCAPES[next]!;
+      width = 2;
+    }
+    if (decoded === undefined) {
+      // An invalid escape: the parser reports it; keep the backslash so offsets stay monotonic.
+      offsets[n++] = i++;
       continue;
     }
-    // An invalid escape: the parser reports it; keep the backslash so offsets stay monotonic.
-    chars.push(c);
-    offsets.push(i);
-    i++;
+    if (run < i) parts.push(text.slice(run, i));
+    parts.push(decoded);
+    offsets[n++] = i;
+    i += width;
+    run = i;
   }
-  offsets.push(contentEnd);
-  return { value: chars.join(''), offsets: Int32Array.from(offsets) };
+  if (run < contentEnd) parts.push(text.slice(run, contentEnd));
+  offsets[n++] = contentEnd;
+  return { value: parts.join(''), offsets: offsets.slice(0, n) };
 }
 
 function convertString(text: string, n: JsoncNode): StringNode {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWords, findPlaceholders } from '../src/index.js';
+import { decodeJsonString } from '../src/parsers/json.js';
 
 // The definition countWords implements without a regex: a word starts with a letter or digit and
 // runs on through letters, marks, digits, apostrophes and hyphens; Thai counts 7 characters a word.
@@ -38,5 +39,19 @@ describe('findPlaceholders memo', () => {
     for (let i = 0; i < 40; i++) findPlaceholders(`filler {{${i + 1}}}`);
     expect(findPlaceholders('Hi {{1}}, code {{2}}').map((p) => p.raw)).toEqual(['{{1}}', '{{2}}']);
     expect(findPlaceholders('no variables')).toEqual([]);
+  });
+});
+
+describe('decodeJsonString', () => {
+  it('decodes escapes and maps every value unit to its source offset', () => {
+    const src = '"a\\nb\\u00e9\\"c\\q"';
+    const { value, offsets } = decodeJsonString(src, 1, src.length - 1);
+    expect(value).toBe('a\nbé"c\\q');
+    // a, \n, b, \u00e9, \", c, the kept backslash of the invalid \q, q, then the content end.
+    expect([...offsets!]).toEqual([1, 2, 4, 5, 11, 13, 14, 15, 16]);
+    expect(offsets!.length).toBe(value.length + 1);
+  });
+  it('copies a string without escapes and needs no offsets', () => {
+    expect(decodeJsonString('"plain"', 1, 6)).toEqual({ value: 'plain', offsets: null });
   });
 });
