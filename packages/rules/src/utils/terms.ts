@@ -248,14 +248,15 @@ export class RecentTexts<V> {
 /** Tokens of recent texts: the category, opt-out and policy indexes read the same field texts; tokens are never modified. */
 const recentTokens = new RecentTexts<Tokens>();
 
+/** Per distinct token text: its folded key and vocabulary id (valid while the vocabulary has `vocabSize` keys). */
+const tokenInfo = new Map<string, { key: string; id: number; vocabSize: number }>();
+
 function tokenize(text: string): Tokens {
   const starts: number[] = [];
   const ends: number[] = [];
   const keys: string[] = [];
   const words: boolean[] = [];
-  // Lower-casing the whole text once is cheaper than per token, when it keeps offsets.
-  const lower = text.toLowerCase();
-  const aligned = lower.length === text.length;
+  const ids: number[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -279,13 +280,19 @@ function tokenize(text: string): Tokens {
     starts.push(i);
     ends.push(j);
     words.push(k === 1);
-    if (ascii) keys.push(aligned ? lower.slice(i, j) : text.slice(i, j).toLowerCase());
-    else keys.push(foldKey(text.slice(i, j)));
+    // Words repeat across texts: one look-up gives the folded key and its vocabulary id.
+    const raw = text.slice(i, j);
+    let info = tokenInfo.get(raw);
+    if (info === undefined || info.vocabSize !== VOCAB.size) {
+      if (tokenInfo.size >= 50000) tokenInfo.clear();
+      const key = ascii ? raw.toLowerCase() : foldKey(raw);
+      tokenInfo.set(raw, (info = { key, id: VOCAB.get(key) ?? -1, vocabSize: VOCAB.size }));
+    }
+    keys.push(info.key);
+    ids.push(info.id);
     i = j;
   }
-  const t: Tokens = { starts, ends, keys, ids: new Array<number>(keys.length), vocabSize: -1, words };
-  numberTokens(t);
-  return t;
+  return { starts, ends, keys, ids, vocabSize: VOCAB.size, words };
 }
 
 function isWordAt(text: string, i: number): boolean {
