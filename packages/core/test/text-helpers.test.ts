@@ -32,6 +32,24 @@ describe('countWords', () => {
   });
 });
 
+describe('findPlaceholders', () => {
+  it('describes each token with exactly the fields that apply', () => {
+    const t = (raw: string) => findPlaceholders(`x ${raw} y`)[0];
+    expect(t('{{1}}')).toStrictEqual({ start: 2, end: 7, raw: '{{1}}', inner: '1', kind: 'positional', index: 1 });
+    expect(t('{{ 2 }}')).toStrictEqual({ start: 2, end: 9, raw: '{{ 2 }}', inner: '2', kind: 'malformed', problem: 'inner-space', index: 2 });
+    expect(t('{{ ab }}')).toStrictEqual({ start: 2, end: 10, raw: '{{ ab }}', inner: 'ab', kind: 'malformed', problem: 'inner-space' });
+    expect(t('{{03}}')).toStrictEqual({ start: 2, end: 8, raw: '{{03}}', inner: '03', kind: 'malformed', problem: 'leading-zero', index: 3 });
+    expect(t('{{first_name}}')).toStrictEqual({ start: 2, end: 16, raw: '{{first_name}}', inner: 'first_name', kind: 'named' });
+    expect(t('{{Name}}')).toMatchObject({ kind: 'malformed', problem: 'uppercase' });
+    expect(t('{1}')).toMatchObject({ kind: 'malformed', problem: 'single-braces' });
+    expect(t('{{1}')).toMatchObject({ kind: 'malformed', problem: 'unbalanced-braces' });
+    expect(t('{{}}')).toMatchObject({ kind: 'malformed', problem: 'empty' });
+    expect(t('{{#1}}')).toMatchObject({ kind: 'malformed', problem: 'special-characters' });
+    expect(t(`{{${'a'.repeat(33)}}}`)).toMatchObject({ kind: 'malformed', problem: 'too-long' });
+    expect(t('{{{1}}}')).toMatchObject({ start: 2, end: 9, kind: 'malformed', problem: 'unbalanced-braces' });
+  });
+});
+
 describe('findPlaceholders memo', () => {
   it('returns the same tokens for the same text, and fresh ones for another', () => {
     const a = findPlaceholders('Hi {{1}}, code {{2}}');

@@ -287,12 +287,30 @@ export function detectLanguage(input: string): Detection {
   let language: string | undefined;
   if (script === 'Latin') {
     const counts = new Array<number>(PROFILE_LANGS.length).fill(0);
-    forEachWord(text, (start, end, ascii) => {
-      words++;
-      const w = text.slice(start, end);
-      let bits = PROFILE_BITS.get(ascii ? w.toLowerCase() : foldCached(w)) ?? 0;
-      for (let i = 0; bits; i++, bits >>>= 1) if (bits & 1) counts[i]!++;
-    });
+    // Lower-cased once for the ASCII words, when that keeps the offsets.
+    const lower = text.toLowerCase();
+    const aligned = lower.length === text.length;
+    const n = text.length;
+    let start = -1;
+    let ascii = true;
+    // Runs of letters and marks ([\p{L}\p{M}]+), one past the end included to close the last run.
+    for (let i = 0; i <= n; ) {
+      const cp = i < n ? text.codePointAt(i)! : 32;
+      if (isLetterOrMark(cp)) {
+        if (start < 0) {
+          start = i;
+          ascii = true;
+        }
+        if (cp >= 128) ascii = false;
+      } else if (start >= 0) {
+        words++;
+        const w = ascii && aligned ? lower.slice(start, i) : ascii ? text.slice(start, i).toLowerCase() : foldCached(text.slice(start, i));
+        let bits = PROFILE_BITS.get(w) ?? 0;
+        for (let b = 0; bits; b++, bits >>>= 1) if (bits & 1) counts[b]!++;
+        start = -1;
+      }
+      i += cp > 0xffff ? 2 : 1;
+    }
     PROFILE_LANGS.forEach((lang, i) => {
       if (counts[i]) hits[lang] = counts[i]!;
     });

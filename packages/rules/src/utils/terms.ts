@@ -250,6 +250,7 @@ const recentTokens = new RecentTexts<Tokens>();
 
 /** Per distinct token text: its folded key and vocabulary id (valid while the vocabulary has `vocabSize` keys). */
 const tokenInfo = new Map<string, { key: string; id: number; vocabSize: number }>();
+const asciiSymbolInfo: ({ key: string; id: number; vocabSize: number } | undefined)[] = new Array(128).fill(undefined);
 
 function tokenize(text: string): Tokens {
   const starts: number[] = [];
@@ -281,12 +282,17 @@ function tokenize(text: string): Tokens {
     ends.push(j);
     words.push(k === 1);
     // Words repeat across texts: one look-up gives the folded key and its vocabulary id.
-    const raw = text.slice(i, j);
-    let info = tokenInfo.get(raw);
+    // ASCII punctuation (a third of the tokens: braces of variables, commas, periods) by table.
+    let info = k === 2 && cp < 128 ? asciiSymbolInfo[cp] : tokenInfo.get(text.slice(i, j));
     if (info === undefined || info.vocabSize !== VOCAB.size) {
-      if (tokenInfo.size >= 50000) tokenInfo.clear();
+      const raw = text.slice(i, j);
       const key = ascii ? raw.toLowerCase() : foldKey(raw);
-      tokenInfo.set(raw, (info = { key, id: VOCAB.get(key) ?? -1, vocabSize: VOCAB.size }));
+      info = { key, id: VOCAB.get(key) ?? -1, vocabSize: VOCAB.size };
+      if (k === 2 && cp < 128) asciiSymbolInfo[cp] = info;
+      else {
+        if (tokenInfo.size >= 50000) tokenInfo.clear();
+        tokenInfo.set(raw, info);
+      }
     }
     keys.push(info.key);
     ids.push(info.id);
