@@ -79,11 +79,11 @@ class Node {
   /** `stem*` pieces by folded stem, and the stem lengths present. */
   endWild: [Map<string, Node> | undefined, Map<string, Node> | undefined] | undefined = undefined;
   /** Stem lengths by the stem's first two characters (or its only one): few to try per token. */
-  endWildLens: Map<string, number[]> | undefined = undefined;
+  endWildLens: Map<number, number[]> | undefined = undefined;
   /** `*stem` pieces. */
   startWild: [Map<string, Node> | undefined, Map<string, Node> | undefined] | undefined = undefined;
   /** Stem lengths by the stem's last two characters (or its only one). */
-  startWildLens: Map<string, number[]> | undefined = undefined;
+  startWildLens: Map<number, number[]> | undefined = undefined;
   /** `*stem*` pieces: few, checked one by one. */
   bothWild: { stem: string; glued: boolean; node: Node }[] | undefined = undefined;
   accept: Accept[] | undefined = undefined;
@@ -169,15 +169,45 @@ function child<K>(map: Map<K, Node>, key: K): Node {
   return n;
 }
 
-function addLen(byEdge: Map<string, number[]>, edge: string, n: number): Map<string, number[]> {
+function addLen(byEdge: Map<number, number[]>, edge: number, n: number): Map<number, number[]> {
   let lens = byEdge.get(edge);
   if (!lens) byEdge.set(edge, (lens = []));
   if (!lens.includes(n)) lens.push(n);
   return byEdge;
 }
 
-const head = (k: string) => (k.length >= 2 ? k.slice(0, 2) : k);
-const tail = (k: string) => (k.length >= 2 ? k.slice(-2) : k);
+/**
+ * A stem's edge as a number, so the scan looks buckets up without slicing: its first (`head`) or
+ * last (`tail`) two UTF-16 units, or its only one (negative, so the two kinds never meet).
+ */
+const edge2 = (a: number, b: number) => a * 65536 + b;
+const edge1 = (a: number) => -(a + 1);
+const head = (k: string) => (k.length >= 2 ? edge2(k.charCodeAt(0), k.charCodeAt(1)) : edge1(k.charCodeAt(0)));
+const tail = (k: string) => (k.length >= 2 ? edge2(k.charCodeAt(k.length - 2), k.charCodeAt(k.length - 1)) : edge1(k.charCodeAt(k.length - 1)));
+
+/** [\p{L}\p{M}] by code point, remembered. */
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const letterCache = new Map<number, boolean>();
+function isLetterOrMark(cp: number): boolean {
+  if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  let k = letterCache.get(cp);
+  if (k === undefined) {
+    k = LETTER_OR_MARK.test(String.fromCodePoint(cp));
+    if (letterCache.size < 20000) letterCache.set(cp, k);
+  }
+  return k;
+}
+
+/** Whether `s.slice(from, to)` is letters and marks only, as /^[\p{L}\p{M}]*$/u would say (a split surrogate pair is not). */
+function lettersOnly(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; ) {
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff && i + 2 > to) return false;
+    if (!isLetterOrMark(cp)) return false;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return true;
+}
 
 export interface IndexEntry {
   term: string;
@@ -465,8 +495,10 @@ class Scan {
     for (const len of lens) {
       const rest = key.length - len;
       if (rest < 0 || rest > (fromEnd ? 12 : 4)) continue;
+      // The rest is at most 12 (or 4) units, so at most that many code points: only its letters need checking.
+      if (rest > 0 && !(fromEnd ? lettersOnly(key, len, key.length) : lettersOnly(key, 0, rest))) continue;
       const c = map.get(rest === 0 ? key : fromEnd ? key.slice(0, len) : key.slice(rest));
-      if (c && (rest === 0 || (fromEnd ? LETTERS_12.test(key.slice(len)) : LETTERS_4.test(key.slice(0, rest))))) this.visit(c, j + 1);
+      if (c) this.visit(c, j + 1);
     }
   }
 
@@ -493,13 +525,13 @@ class Scan {
     if (ew) {
       const byHead = node.endWildLens!;
       this.tryLens(byHead.get(head(key)), key, ew, true, j);
-      if (key.length >= 2) this.tryLens(byHead.get(key[0]!), key, ew, true, j);
+      if (key.length >= 2) this.tryLens(byHead.get(edge1(key.charCodeAt(0))), key, ew, true, j);
     }
     const sw = node.startWild?.[g];
     if (sw) {
       const byTail = node.startWildLens!;
       this.tryLens(byTail.get(tail(key)), key, sw, false, j);
-      if (key.length >= 2) this.tryLens(byTail.get(key[key.length - 1]!), key, sw, false, j);
+      if (key.length >= 2) this.tryLens(byTail.get(edge1(key.charCodeAt(key.length - 1))), key, sw, false, j);
     }
     if (node.bothWild) {
       for (const b of node.bothWild) {
