@@ -3,6 +3,7 @@ import { lint, type ResolvedConfig } from '@greenlight/core';
 import { describe, expect, it } from 'vitest';
 import categoryMismatch from '../src/rules/category-mismatch.js';
 import { detectLanguage, languageMismatch } from '../src/utils/language-detect.js';
+import { policyLexicon } from '../src/utils/policy.js';
 import { TermIndex, TermMatcher } from '../src/utils/terms.js';
 
 const find = (terms: string[], text: string) => new TermIndex(terms.map((term) => ({ term, list: 'l', layer: 0 }))).find(text)[0]!.map((m) => m.text);
@@ -25,6 +26,15 @@ describe('TermIndex', () => {
     expect(find(['ऑफर'], 'ऑफ़र सिर्फ आज')).toEqual(['ऑफ़र']);
     expect(find(['أرسل'], 'ارسل توقف')).toEqual(['ارسل']);
     expect(find(['с днём рождения'], 'С днем рождения!')).toEqual(['С днем рождения']);
+  });
+  it("compares case only with accents: 'exact' (the content-policy lists)", () => {
+    const exact = (terms: string[], text: string) => new TermIndex(terms.map((term) => ({ term, list: 'l', layer: 0 })), 1, { accents: 'exact' }).find(text)[0]!.map((m) => m.text);
+    expect(exact(['gun'], 'Teslimat 3 gün içinde; GUN SHOW')).toEqual(['GUN']);
+    expect(exact(['préstamo rápido'], 'PRÉSTAMO RÁPIDO, prestamo rapido')).toEqual(['PRÉSTAMO RÁPIDO']);
+    expect(exact(['скидк*'], 'Скидка')).toEqual(['Скидка']);
+    // Turkish "gün" (day) under a Turkish template is not the English weapons term "gun".
+    expect(policyLexicon('tr').find('weapons', 'Siparişiniz 3 gün içinde teslim edilecek.')).toEqual([]);
+    expect(policyLexicon('tr').find('weapons', 'Buy a gun today').map((m) => m.text)).toEqual(['gun']);
   });
   it('keeps overlapping matches that reach further, drops ones inside an earlier match', () => {
     expect(find(['#% off', 'off your next order'], '10% off your next order')).toEqual(['10% off', 'off your next order']);

@@ -123,7 +123,8 @@ class PolicyLexicon implements Lexicon {
     }
     for (const term of teamTerms(settings, 'allow', languages)) entries.push({ term, list: 'allow', layer: ALLOW_LAYER });
     // Acronym terms ("PIN", "ICO", "TAN") only match upper-case text: "pin the location" is not a PIN.
-    this.index = new TermIndex(entries, ALLOW_LAYER + 1, { acronyms: true });
+    // Accents count, as the lists were written: Turkish "gün" (day) is not the English "gun".
+    this.index = new TermIndex(entries, ALLOW_LAYER + 1, { acronyms: true, accents: 'exact' });
   }
 
   /** The scan of a text, kept while the rules of one template ask about the same fields. */

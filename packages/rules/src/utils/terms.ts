@@ -11,7 +11,8 @@
  * - a lone `#` matches a number, in any decimal digits (`# % off` → "20 % off", "٢٠ % off"; `#% off` → "20% off");
  * - everything else is literal, compared folded: case, Latin/Cyrillic diacritics (é = e, ё = е, ş = s),
  *   the Devanagari nukta, Arabic harakat, tatweel and hamza forms of alef, typographic apostrophes,
- *   so "promocao" finds "promoção" and "ارسل" finds "أرسل".
+ *   so "promocao" finds "promoção" and "ارسل" finds "أرسل" (an index built with `accents: 'exact'`,
+ *   as for the content-policy lists, compares case only).
  * Matches respect Unicode word boundaries: "off" never matches inside "office". Among terms starting
  * at the same place, the one that covers the most text wins. Every step is a hash look-up or a
  * bounded loop.
@@ -61,6 +62,11 @@ interface Accept {
 }
 
 export interface TermIndexOptions {
+  /**
+   * `folded` (the default) compares without accents, Arabic marks and apostrophe variants; `exact`
+   * only ignores case, as the content-policy lists were written: Turkish "gün" (day) is not "gun".
+   */
+  accents?: 'folded' | 'exact';
   /** Terms written entirely in capitals ("PIN", "ICO", "TAN") match only upper-case text: "pin the spot" is not a PIN. */
   acronyms?: boolean;
 }
@@ -122,7 +128,7 @@ function foldUncached(s: string): string {
 type Piece = { kind: 'lit' | 'end' | 'start' | 'both'; key: string; glued: boolean } | { kind: 'num'; key: ''; glued: boolean };
 
 /** Splits a term into pieces the trie consumes one text token at a time. */
-export function termPieces(term: string): Piece[] | undefined {
+export function termPieces(term: string, fold: (s: string) => string = foldKey): Piece[] | undefined {
   if (validateTerm(term)) return undefined;
   const pieces: Piece[] = [];
   for (const word of term.trim().split(/\s+/)) {
@@ -142,10 +148,10 @@ export function termPieces(term: string): Piece[] | undefined {
       const glued = i > 0;
       const last = i === parts.length - 1;
       if (p === '#') pieces.push({ kind: 'num', key: '', glued });
-      else if (pre && post && i === 0 && last && WORD_CHAR.test(p)) pieces.push({ kind: 'both', key: foldKey(p), glued });
-      else if (pre && i === 0 && WORD_CHAR.test(p)) pieces.push({ kind: 'start', key: foldKey(p), glued });
-      else if (post && last && WORD_CHAR.test(p)) pieces.push({ kind: 'end', key: foldKey(p), glued });
-      else pieces.push({ kind: 'lit', key: foldKey(p), glued });
+      else if (pre && post && i === 0 && last && WORD_CHAR.test(p)) pieces.push({ kind: 'both', key: fold(p), glued });
+      else if (pre && i === 0 && WORD_CHAR.test(p)) pieces.push({ kind: 'start', key: fold(p), glued });
+      else if (post && last && WORD_CHAR.test(p)) pieces.push({ kind: 'end', key: fold(p), glued });
+      else pieces.push({ kind: 'lit', key: fold(p), glued });
     });
   }
   return pieces.length ? pieces : undefined;
@@ -275,14 +281,30 @@ export class RecentTexts<V> {
   }
 }
 
-/** Tokens of recent texts: the category, opt-out and policy indexes read the same field texts; tokens are never modified. */
-const recentTokens = new RecentTexts<Tokens>();
+type TokenInfo = { key: string; id: number; vocabSize: number };
 
-/** Per distinct token text: its folded key and vocabulary id (valid while the vocabulary has `vocabSize` keys). */
-const tokenInfo = new Map<string, { key: string; id: number; vocabSize: number }>();
-const asciiSymbolInfo: ({ key: string; id: number; vocabSize: number } | undefined)[] = new Array(128).fill(undefined);
+/**
+ * How token texts become keys, with the caches that go with it: tokens of recent texts (the
+ * category, opt-out and policy indexes read the same field texts; tokens are never modified), and
+ * per distinct token text its key and vocabulary id (valid while the vocabulary has `vocabSize`
+ * keys); ASCII punctuation (a third of the tokens: variable braces, commas, periods) by table.
+ */
+interface Keying {
+  fold: (s: string) => string;
+  recent: RecentTexts<Tokens>;
+  info: Map<string, TokenInfo>;
+  asciiSymbols: (TokenInfo | undefined)[];
+}
 
-function tokenize(text: string): Tokens {
+const keying = (fold: (s: string) => string): Keying => ({ fold, recent: new RecentTexts<Tokens>(), info: new Map(), asciiSymbols: new Array(128).fill(undefined) });
+const FOLDED = keying(foldKey);
+const CASE_ONLY = keying((s) => s.toLowerCase());
+
+function tokensOf(text: string, by: Keying): Tokens {
+  return by.recent.get(text, (t) => tokenize(t, by));
+}
+
+function tokenize(text: string, by: Keying): Tokens {
   const starts: number[] = [];
   const ends: number[] = [];
   const keys: string[] = [];
@@ -311,17 +333,16 @@ function tokenize(text: string): Tokens {
     starts.push(i);
     ends.push(j);
     words.push(k === 1);
-    // Words repeat across texts: one look-up gives the folded key and its vocabulary id.
-    // ASCII punctuation (a third of the tokens: braces of variables, commas, periods) by table.
-    let info = k === 2 && cp < 128 ? asciiSymbolInfo[cp] : tokenInfo.get(text.slice(i, j));
+    // Words repeat across texts: one look-up gives the key and its vocabulary id.
+    let info = k === 2 && cp < 128 ? by.asciiSymbols[cp] : by.info.get(text.slice(i, j));
     if (info === undefined || info.vocabSize !== VOCAB.size) {
       const raw = text.slice(i, j);
-      const key = ascii ? raw.toLowerCase() : foldKey(raw);
+      const key = ascii ? raw.toLowerCase() : by.fold(raw);
       info = { key, id: VOCAB.get(key) ?? -1, vocabSize: VOCAB.size };
-      if (k === 2 && cp < 128) asciiSymbolInfo[cp] = info;
+      if (k === 2 && cp < 128) by.asciiSymbols[cp] = info;
       else {
-        if (tokenInfo.size >= 50000) tokenInfo.clear();
-        tokenInfo.set(raw, info);
+        if (by.info.size >= 50000) by.info.clear();
+        by.info.set(raw, info);
       }
     }
     keys.push(info.key);
@@ -344,12 +365,14 @@ export class TermIndex {
   private readonly root = new Node();
   readonly layers: number;
   private count = 0;
+  private readonly keying: Keying;
 
   constructor(entries: Iterable<IndexEntry>, minLayers = 1, options: TermIndexOptions = {}) {
     let layers = minLayers;
+    this.keying = options.accents === 'exact' ? CASE_ONLY : FOLDED;
     const accepts = new Map<string, Accept>();
     for (const e of entries) {
-      const pieces = termPieces(e.term);
+      const pieces = termPieces(e.term, this.keying.fold);
       if (!pieces) continue;
       layers = Math.max(layers, e.layer + 1);
       let node = this.root;
@@ -408,7 +431,7 @@ export class TermIndex {
     const out: IndexedMatch[][] = new Array(L);
     for (let l = 0; l < L; l++) out[l] = [];
     if (!text) return out;
-    const scan = new Scan(text, L);
+    const scan = new Scan(tokensOf(text, this.keying), text, L);
     const { starts, ends, words, n, bestEnd, bestAccepts, touched } = scan;
     const cursor = new Array<number>(L).fill(0);
     for (let i = 0; i < n; i++) {
@@ -456,10 +479,10 @@ class Scan {
   from = 0;
 
   constructor(
+    t: Tokens,
     readonly text: string,
     layers: number,
   ) {
-    const t = recentTokens.get(text, tokenize);
     // Indexes built since these tokens were numbered may have brought new keys.
     if (t.vocabSize !== VOCAB.size) numberTokens(t);
     this.ids = t.ids;
