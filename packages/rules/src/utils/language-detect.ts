@@ -221,7 +221,8 @@ function foldCached(w: string): string {
   let k = foldCache.get(w);
   if (k === undefined) {
     if (foldCache.size >= 20000) foldCache.clear();
-    foldCache.set(w, (k = fold(w)));
+    // A copy as the key: a slice would keep the whole text it came from alive.
+    foldCache.set(w.length > 12 ? (' ' + w).slice(1) : w, (k = fold(w)));
   }
   return k;
 }

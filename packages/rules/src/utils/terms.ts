@@ -107,6 +107,12 @@ const APOSTROPHE = /[\u2019\u02bc\u2032]/g;
 const ALEF = /[\u0622\u0623\u0625]/g;
 const MAX_GAP = 3;
 
+/**
+ * A copy of a string that does not keep the text it was sliced from alive (V8 slices of 13 or more
+ * characters point into their parent): cache keys must not pin whole template texts.
+ */
+const detach = (s: string): string => (s.length > 12 ? (' ' + s).slice(1) : s);
+
 /** The comparison key of a token: lower case, without accents and Arabic vowel marks. */
 const foldCache = new Map<string, string>();
 
@@ -116,7 +122,7 @@ export function foldKey(s: string): string {
   let k = foldCache.get(s);
   if (k === undefined) {
     if (foldCache.size >= 50000) foldCache.clear();
-    foldCache.set(s, (k = foldUncached(s)));
+    foldCache.set(detach(s), (k = foldUncached(s)));
   }
   return k;
 }
@@ -336,7 +342,7 @@ function tokenize(text: string, by: Keying): Tokens {
     // Words repeat across texts: one look-up gives the key and its vocabulary id.
     let info = k === 2 && cp < 128 ? by.asciiSymbols[cp] : by.info.get(text.slice(i, j));
     if (info === undefined || info.vocabSize !== VOCAB.size) {
-      const raw = text.slice(i, j);
+      const raw = detach(text.slice(i, j));
       const key = ascii ? raw.toLowerCase() : by.fold(raw);
       info = { key, id: VOCAB.get(key) ?? -1, vocabSize: VOCAB.size };
       if (k === 2 && cp < 128) by.asciiSymbols[cp] = info;
