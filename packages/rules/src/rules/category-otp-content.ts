@@ -37,6 +37,7 @@ export default defineRule({
   },
   examples: {
     valid: [
+      { title: 'A delivery OTP mentioned in a shipping update', template: { language: 'en_IN', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} is out for delivery. Please share the delivery OTP with our rider.', example: { body_text: [['Ravi', 'A-1042']] } }] } },
       { title: 'A coupon code is not a one-time code', template: { category: 'MARKETING', components: [{ type: 'BODY', text: 'Use code SAVE10 for 10% off today, {{1}}.' }] } },
       { title: 'An order code', template: 'Hi {{1}}, your order code is {{2}}. Show it at the counter.' },
       { title: 'A password change alert', template: 'Hi {{1}}, your password was changed on {{2}}. Never share your OTP with anyone.' },

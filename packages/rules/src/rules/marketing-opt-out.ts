@@ -2,7 +2,7 @@ import { defineRule, z, type Fix, type Template } from '@greenlight/core';
 import { classification } from '../utils/category.js';
 import type { Classification } from '../utils/classify.js';
 import { detectLanguage } from '../utils/language-detect.js';
-import { phrase } from '../utils/term-lists.js';
+import { phrase, termFile } from '../utils/term-lists.js';
 
 const S2 = { title: 'Meta: Template components (quick replies for marketing opt-out)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components' };
 const S17 = { title: 'Meta: Custom marketing templates (opt-out button recommended)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/custom-marketing-templates' };
@@ -12,12 +12,45 @@ const B15 = { title: 'Kapso: marketing opt-outs', url: 'https://docs.kapso.ai/do
 
 const MAX_BUTTONS = 10;
 
+// A word in capitals, bounded: "STOP", "SAIR", "СТОП". Linear: one class run, no nesting.
+const CAPS_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}-]{1,19}(?![\p{L}\p{N}])/gu;
+const keywordSets = new Map<string, Set<string>>();
+
+/** Opt-out keywords of the template's languages ("STOP", "BAJA", "DURDUR"), from the term files. */
+function optOutKeywords(languages: readonly string[]): Set<string> {
+  const key = languages.join(',');
+  let set = keywordSets.get(key);
+  if (!set) {
+    set = new Set(languages.flatMap((l) => termFile(l)?.lists['optOutKeywords'] ?? []));
+    keywordSets.set(key, set);
+  }
+  return set;
+}
+
+/**
+ * A keyword in capitals where opt-out instructions live (the footer, or the body's last line) reads
+ * as "send this word to stop", whatever the phrasing around it. Shouted texts are skipped: there
+ * every word is in capitals.
+ */
+function hasKeywordInstruction(text: string, keywords: Set<string>): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 0 && letters === letters.toUpperCase()) return false;
+  CAPS_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CAPS_WORD.exec(text))) if (keywords.has(m[0])) return true;
+  return false;
+}
+
 /** Does the template tell the customer how to stop marketing messages? */
 export function hasOptOut(t: Template, c: Classification): boolean {
   for (const { field, optOut } of c.scans.values()) {
     if (field.kind === 'button-text') continue;
     if (optOut.some((m) => m.list === 'optOut' || m.list === 'optOutButton')) return true;
   }
+  const keywords = optOutKeywords(c.bundle.languages);
+  if (t.footer?.text && hasKeywordInstruction(t.footer.text.value, keywords)) return true;
+  const body = t.body?.text?.value.trimEnd();
+  if (body && hasKeywordInstruction(body.slice(body.lastIndexOf('\n') + 1), keywords)) return true;
   for (const comp of t.components) {
     for (const b of comp.buttons) {
       if (b.type !== 'QUICK_REPLY' || !b.text) continue;
@@ -90,6 +123,10 @@ export default defineRule({
   },
   examples: {
     valid: [
+      {
+        title: 'A keyword in capitals in the footer, in any phrasing',
+        template: { category: 'MARKETING', language: 'tr', components: [{ type: 'BODY', text: 'Yaz indirimi başladı: tüm ürünlerde %30 indirim.' }, { type: 'FOOTER', text: 'Promosyon istemiyorsan DURDUR yaz' }] },
+      },
       { title: 'Opt-out quick reply', template: { category: 'MARKETING', components: [{ type: 'BODY', text: 'Hi {{1}}, our summer sale is on.' }, { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Stop promotions' }] }] } },
       { title: 'Opt-out footer', template: { category: 'MARKETING', components: [{ type: 'BODY', text: 'Hi {{1}}, our summer sale is on.' }, { type: 'FOOTER', text: 'Reply STOP to unsubscribe' }] } },
       { title: 'Utility templates need none', template: 'Hi {{1}}, your order {{2}} has shipped.' },
@@ -110,6 +147,11 @@ export default defineRule({
     invalid: [
       { title: 'No opt-out', template: { category: 'MARKETING', components: [{ type: 'BODY', text: 'Hi {{1}}, our autumn collection just landed.' }] }, errors: ['missing'], spans: ['"MARKETING"'] },
       { title: '"Stop" inside a sentence is not an opt-out', template: { category: 'MARKETING', components: [{ type: 'BODY', text: 'Hi {{1}}, stop by our store for the new collection.' }, { type: 'FOOTER', text: 'Non-stop deals all week' }] }, errors: ['missing'] },
+      {
+        title: 'A shouted body is not a keyword instruction',
+        template: { category: 'MARKETING', components: [{ type: 'BODY', text: 'Hi {{1}}!\nBIG SALE THIS WEEKEND, DON\'T STOP SHOPPING' }] },
+        errors: ['missing'],
+      },
       { title: 'Spanish', template: { language: 'es_MX', category: 'MARKETING', components: [{ type: 'BODY', text: '¡Hola {{1}}! Este Buen Fin tenemos hasta 25% de descuento.' }] }, errors: ['missing'] },
       { title: 'Portuguese', template: { language: 'pt_BR', category: 'MARKETING', components: [{ type: 'BODY', text: 'Oi {{1}}! Neste fim de semana suas compras rendem cashback em dobro.' }] }, errors: ['missing'] },
       { title: 'Russian', template: { language: 'ru', category: 'MARKETING', components: [{ type: 'BODY', text: 'Добрый день, {{1}}! Поступила новая коллекция пледов.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Смотреть', url: 'https://example.com' }] }] }, errors: ['missing'] },
