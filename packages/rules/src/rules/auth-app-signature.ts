@@ -1,8 +1,8 @@
 import { defineRule, get, getString, z, type ObjectNode, type SourceNode } from '@greenlight/core';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const META = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/';
-const S7 = { title: 'Meta: One-tap autofill authentication templates (supported_apps)', url: `${META}templates/authentication-templates/autofill-button-authentication-templates` };
-const S5 = { title: 'Meta: Authentication templates', url: `${META}templates/authentication-templates/authentication-templates` };
+const S7 = cite(SOURCES.S7, 'supported_apps');
+const S5 = SOURCES.S5;
 
 const MAX_APPS = 5;
 const PACKAGE_MAX = 224;

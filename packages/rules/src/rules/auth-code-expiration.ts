@@ -1,8 +1,8 @@
 import { defineRule, get, z } from '@greenlight/core';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const META = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/';
-const S5 = { title: 'Meta: Authentication templates (code_expiration_minutes 1–90)', url: `${META}templates/authentication-templates/authentication-templates` };
-const S6 = { title: 'Meta: Copy code authentication templates', url: `${META}templates/authentication-templates/copy-code-button-authentication-templates` };
+const S5 = cite(SOURCES.S5, 'code_expiration_minutes 1–90');
+const S6 = SOURCES.S6;
 
 const MIN = 1;
 const MAX = 90;

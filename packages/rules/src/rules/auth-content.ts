@@ -1,10 +1,10 @@
 import { defineRule, get, getString, z, type SourceNode, type StringNode } from '@greenlight/core';
 import { emojiIn } from '../utils/emoji.js';
 import { findUrls } from '../utils/urls.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const META = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/';
-const S5 = { title: 'Meta: Authentication templates (no URLs, media or emoji)', url: `${META}templates/authentication-templates/authentication-templates` };
-const S6 = { title: 'Meta: Copy code authentication templates (preset body)', url: `${META}templates/authentication-templates/copy-code-button-authentication-templates` };
+const S5 = cite(SOURCES.S5, 'no URLs, media or emoji');
+const S6 = cite(SOURCES.S6, 'preset body');
 
 const MEDIA = new Set(['IMAGE', 'VIDEO', 'GIF', 'DOCUMENT', 'LOCATION']);
 

@@ -1,9 +1,9 @@
 import { defineRule, get, getString, z } from '@greenlight/core';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const META = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/';
-const S5 = { title: 'Meta: Authentication templates (one OTP button)', url: `${META}templates/authentication-templates/authentication-templates` };
-const S6 = { title: 'Meta: Copy code authentication templates', url: `${META}templates/authentication-templates/copy-code-button-authentication-templates` };
-const S7 = { title: 'Meta: One-tap autofill authentication templates (autofill_text, zero_tap_terms_accepted)', url: `${META}templates/authentication-templates/autofill-button-authentication-templates` };
+const S5 = cite(SOURCES.S5, 'one OTP button');
+const S6 = SOURCES.S6;
+const S7 = cite(SOURCES.S7, 'autofill_text, zero_tap_terms_accepted');
 
 const OTP_TYPES = ['COPY_CODE', 'ONE_TAP', 'ZERO_TAP'];
 const LABEL_MAX = 25;

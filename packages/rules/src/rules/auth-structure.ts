@@ -1,8 +1,8 @@
 import { defineRule, get, z } from '@greenlight/core';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const META = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/';
-const S5 = { title: 'Meta: Authentication templates (fixed structure)', url: `${META}templates/authentication-templates/authentication-templates` };
-const S6 = { title: 'Meta: Copy code authentication templates (add_security_recommendation)', url: `${META}templates/authentication-templates/copy-code-button-authentication-templates` };
+const S5 = cite(SOURCES.S5, 'fixed structure');
+const S6 = cite(SOURCES.S6, 'add_security_recommendation');
 
 const MEDIA = new Set(['IMAGE', 'VIDEO', 'GIF', 'DOCUMENT', 'LOCATION']);
 const NOT_ALLOWED = new Set(['LIMITED_TIME_OFFER', 'CAROUSEL']);

@@ -1,5 +1,6 @@
 import { defineRule } from '@greenlight/core';
-import { SOURCES, checkTtlRange } from '../utils/limits.js';
+import { checkTtlRange } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 
 export default defineRule({
   id: 'auth-ttl',

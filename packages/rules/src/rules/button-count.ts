@@ -1,5 +1,6 @@
 import { defineRule, type Button } from '@greenlight/core';
-import { LIMITS, SOURCES } from '../utils/limits.js';
+import { LIMITS } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 
 const PER_TYPE: { type: string; max: number; label: string }[] = [
   { type: 'URL', max: LIMITS.urlButtons, label: 'URL' },

@@ -1,5 +1,5 @@
 import { defineRule, toPlain } from '@greenlight/core';
-import { SOURCES } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 
 export default defineRule({
   id: 'button-grouping',

@@ -1,10 +1,11 @@
 import { defineRule, textFields, z } from '@greenlight/core';
 import { emojiIn } from '../utils/emoji.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S2 = { title: 'Meta: Template components (header and footer text)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components' };
-const B3 = { title: 'DoubleTick: fix message template rejection (emoji in header)', url: 'https://learn.doubletick.io/templates/fix-message-template-rejection' };
-const B12 = { title: 'Qiscus: template guidelines (no emoji in header)', url: 'https://support.qiscus.com/hc/en-us/articles/900000791706' };
-const B1 = { title: 'Twilio: error 63040 (no emoji in footer or text header)', url: 'https://www.twilio.com/docs/api/errors/63040' };
+const S2 = cite(SOURCES.S2, 'header and footer text');
+const B3 = cite(SOURCES.B3, 'emoji in header');
+const B12 = cite(SOURCES.B12, 'no emoji in header');
+const B1 = cite(SOURCES.B1, 'no emoji in footer or text header');
 
 export default defineRule({
   id: 'emoji-header-footer',

@@ -1,8 +1,9 @@
 import { defineRule, textFields, z } from '@greenlight/core';
 import { emojiIn } from '../utils/emoji.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S3 = { title: 'Meta: Template review (emoji in the body may be limited)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-review' };
-const B3 = { title: 'DoubleTick: fix message template rejection (too many emoji)', url: 'https://learn.doubletick.io/templates/fix-message-template-rejection' };
+const S3 = cite(SOURCES.S3, 'emoji in the body may be limited');
+const B3 = cite(SOURCES.B3, 'too many emoji');
 
 export default defineRule({
   id: 'emoji-limit',

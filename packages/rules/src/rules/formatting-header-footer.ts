@@ -1,10 +1,11 @@
 import { defineRule, findPlaceholders, textFields, z, type StringNode } from '@greenlight/core';
 import { findUrls } from '../utils/urls.js';
 import { analyzeMarkers, markerStyle } from './formatting.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S2 = { title: 'Meta: Template components (header and footer text)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components' };
-const B3 = { title: 'DoubleTick: fix message template rejection (header formatting)', url: 'https://learn.doubletick.io/templates/fix-message-template-rejection' };
-const B20 = { title: '8x8: template components reference (footer is plain text)', url: 'https://developer.8x8.com/connect/docs/whatsapp/template-components-reference' };
+const S2 = cite(SOURCES.S2, 'header and footer text');
+const B3 = cite(SOURCES.B3, 'header formatting');
+const B20 = cite(SOURCES.B20, 'footer is plain text');
 
 /** `*`, `_`, `~` and backtick runs outside variables and links. */
 function headerMarkers(text: string): { start: number; end: number; marker: string }[] {

@@ -1,9 +1,9 @@
 import { defineRule, textFields, z } from '@greenlight/core';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const META = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/';
-const S1 = { title: 'Meta: Template fundamentals (bodies with blank lines)', url: `${META}templates/overview` };
-const B3 = { title: 'DoubleTick: fix message template rejection (consecutive line breaks)', url: 'https://learn.doubletick.io/templates/fix-message-template-rejection' };
-const B31 = { title: 'Geniq: template tips (multiple sequential line breaks)', url: 'https://geniq.io/?p=2748' };
+const S1 = cite(SOURCES.S1, 'bodies with blank lines');
+const B3 = cite(SOURCES.B3, 'consecutive line breaks');
+const B31 = cite(SOURCES.B31, 'multiple sequential line breaks');
 
 export interface NewlineRun {
   /** Offset of the first line break and just after the last one. */

@@ -1,9 +1,9 @@
 import { defineRule, findPlaceholders, textFields, z } from '@greenlight/core';
 import { findUrls } from '../utils/urls.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const META = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/';
-const S1 = { title: 'Meta: Template fundamentals (formatted body examples)', url: `${META}templates/overview` };
-const B3 = { title: 'DoubleTick: fix message template rejection (formatting errors)', url: 'https://learn.doubletick.io/templates/fix-message-template-rejection' };
+const S1 = cite(SOURCES.S1, 'formatted body examples');
+const B3 = cite(SOURCES.B3, 'formatting errors');
 
 export type Marker = '*' | '_' | '~' | '```';
 const STYLE: Record<Marker, string> = { '*': 'bold', _: 'italic', '~': 'strikethrough', '```': 'monospace' };

@@ -1,6 +1,6 @@
 import { defineRule } from '@greenlight/core';
 import data from '@greenlight/shared-rules/languages.json' with { type: 'json' };
-import { SOURCES } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 
 interface Language {
   code: string;

@@ -1,5 +1,6 @@
 import { defineRule, type SourceNode, type StringNode } from '@greenlight/core';
-import { LIMITS, overLimitReport, SOURCES } from '../utils/limits.js';
+import { LIMITS, overLimitReport } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 
 /** The coupon code of a COPY_CODE button: `"example": "CODE"`, or a one-item list in some exports. */
 function codeNode(example: SourceNode | undefined): StringNode | undefined {

@@ -1,5 +1,6 @@
 import { defineRule } from '@greenlight/core';
-import { LIMITS, overLimitReport, SOURCES } from '../utils/limits.js';
+import { LIMITS, overLimitReport } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 
 export default defineRule({
   id: 'limit-header-length',

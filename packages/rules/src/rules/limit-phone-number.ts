@@ -1,5 +1,6 @@
 import { defineRule, type Button } from '@greenlight/core';
-import { LIMITS, overLimitReport, SOURCES } from '../utils/limits.js';
+import { LIMITS, overLimitReport } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 
 const SEPARATORS = /[\s().-]/;
 

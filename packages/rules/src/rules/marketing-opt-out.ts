@@ -3,12 +3,13 @@ import { classification } from '../utils/category.js';
 import type { Classification } from '../utils/classify.js';
 import { detectLanguage } from '../utils/language-detect.js';
 import { phrase, termFile } from '../utils/term-lists.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S2 = { title: 'Meta: Template components (quick replies for marketing opt-out)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components' };
-const S17 = { title: 'Meta: Custom marketing templates (opt-out button recommended)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/custom-marketing-templates' };
-const S27 = { title: 'WhatsApp Business Messaging Policy (respect opt-out requests)', url: 'https://business.whatsapp.com/policy' };
-const B13 = { title: 'Clickatell: marketing opt-out button', url: 'https://clickatell.com/help-center/whatsapp/message-templates/opt-out-of-receiving-marketing-templates-from-my-business' };
-const B15 = { title: 'Kapso: marketing opt-outs', url: 'https://docs.kapso.ai/docs/whatsapp/templates/marketing-opt-outs.md' };
+const S2 = cite(SOURCES.S2, 'quick replies for marketing opt-out');
+const S17 = cite(SOURCES.S17, 'opt-out button recommended');
+const S27 = cite(SOURCES.S27, 'respect opt-out requests');
+const B13 = SOURCES.B13;
+const B15 = SOURCES.B15;
 
 const MAX_BUTTONS = 10;
 

@@ -1,6 +1,7 @@
 import { defineRule, z } from '@greenlight/core';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S1 = { title: 'Meta: Template fundamentals (name field)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview' };
+const S1 = cite(SOURCES.S1, 'name field');
 
 /** Lowercase, spaces and hyphens to underscores, everything else dropped: what WhatsApp Manager does to typed names. */
 export function toTemplateName(name: string): string {

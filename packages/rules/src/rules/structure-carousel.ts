@@ -1,5 +1,6 @@
 import { defineRule, getArray, type ArrayNode, type Component } from '@greenlight/core';
-import { LIMITS, overLimitReport, SOURCES } from '../utils/limits.js';
+import { LIMITS, overLimitReport } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 
 const signature = (card: Component[]) => card.map((c) => (c.type === 'HEADER' ? `HEADER:${c.format ?? ''}` : c.type)).sort().join(',');
 const buttonSignature = (card: Component[]) => card.flatMap((c) => c.buttons.map((b) => b.type)).join(',');

@@ -1,5 +1,5 @@
 import { BUTTON_TYPES, CATEGORIES, COMPONENT_TYPES, defineRule, get, HEADER_FORMATS, type SourceNode, type StringNode } from '@greenlight/core';
-import { SOURCES } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 
 const OTP_TYPES = ['COPY_CODE', 'ONE_TAP', 'ZERO_TAP'] as const;
 const PARAMETER_FORMATS = ['POSITIONAL', 'NAMED'] as const;

@@ -1,5 +1,5 @@
 import { defineRule, get, getObject, type Component } from '@greenlight/core';
-import { SOURCES } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 
 const MEDIA = ['IMAGE', 'VIDEO', 'GIF', 'DOCUMENT'];
 

@@ -1,5 +1,6 @@
 import { defineRule, get, getObject, getString } from '@greenlight/core';
-import { LIMITS, overLimitReport, SOURCES } from '../utils/limits.js';
+import { LIMITS, overLimitReport } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 
 export default defineRule({
   id: 'structure-lto',

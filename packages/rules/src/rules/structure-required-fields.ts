@@ -1,5 +1,5 @@
 import { defineRule, get, type ObjectNode, type Range, type SourceNode } from '@greenlight/core';
-import { SOURCES } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 
 const REQUIRED = ['name', 'language', 'category', 'components'] as const;
 const EXPECTED: Record<string, 'string' | 'array'> = { name: 'string', language: 'string', category: 'string', components: 'array' };

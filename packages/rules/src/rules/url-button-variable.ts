@@ -1,8 +1,9 @@
 import { defineRule, findPlaceholders, z } from '@greenlight/core';
 import { buttonUrls } from '../utils/urls-template.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S2 = { title: 'Meta: Template components (URL buttons: one variable, appended to the end)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components' };
-const S18 = { title: 'Meta: Limited-time offer templates (URL button example)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/limited-time-offer-templates' };
+const S2 = cite(SOURCES.S2, 'URL buttons: one variable, appended to the end');
+const S18 = cite(SOURCES.S18, 'URL button example');
 
 const body = { type: 'BODY', text: 'Your order has shipped.' };
 const button = (url: string, example?: string) => ({

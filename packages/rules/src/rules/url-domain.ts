@@ -2,10 +2,11 @@ import { defineRule, z } from '@greenlight/core';
 import { matchShortener } from '../utils/shorteners.js';
 import { domainSet, hostInfo, hostMatches, matchDomain } from '../utils/urls.js';
 import { templateUrls } from '../utils/urls-template.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S24 = { title: 'Meta: Message template guidelines (link domain must belong to the business)', url: 'https://developers.facebook.com/docs/whatsapp/message-templates/guidelines' };
-const B3 = { title: 'DoubleTick: fix message template rejection', url: 'https://learn.doubletick.io/templates/fix-message-template-rejection' };
-const B11 = { title: 'Wazzup24: why a template fails moderation', url: 'https://wazzup24.com/help/how-to-set-up/why-whatsapp-api-template-does-not-pass-moderation' };
+const S24 = cite(SOURCES.S24, 'link domain must belong to the business');
+const B3 = SOURCES.B3;
+const B11 = SOURCES.B11;
 
 const isWhatsAppHost = (host: string) => hostMatches(host, 'wa.me') || hostMatches(host, 'whatsapp.com');
 

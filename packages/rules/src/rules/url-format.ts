@@ -2,11 +2,12 @@ import { defineRule, findPlaceholders, z, type Fix } from '@greenlight/core';
 import { hostInfo, matchDomain, type FoundUrl } from '../utils/urls.js';
 import { buttonUrls, templateUrls } from '../utils/urls-template.js';
 import { EDITOR_SHORTENERS, OTHER_SHORTENERS } from '../utils/shorteners.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S2 = { title: 'Meta: Template components (URL buttons)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components' };
-const S30 = { title: 'Meta: Business profiles (websites need http:// or https://)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/business-profiles' };
-const B7 = { title: 'Spoki: template approval tips (full URL with https)', url: 'https://support.spoki.it/en/docs/strategies/tips-for-getting-whatsapp-template-approval' };
-const B8 = { title: 'Brevo: WhatsApp templates (URL buttons)', url: 'https://help.brevo.com/hc/en-us/articles/4416961746322' };
+const S2 = cite(SOURCES.S2, 'URL buttons');
+const S30 = cite(SOURCES.S30, 'websites need http:// or https://');
+const B7 = cite(SOURCES.B7, 'full URL with https');
+const B8 = cite(SOURCES.B8, 'URL buttons');
 
 /** The host part to underline for a host problem. */
 const hostSpan = (u: FoundUrl) => ({ start: u.hostStart, end: Math.max(u.hostEnd, u.hostStart + 1) });

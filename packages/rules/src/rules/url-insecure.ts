@@ -1,9 +1,10 @@
 import { defineRule, z } from '@greenlight/core';
 import { templateUrls } from '../utils/urls-template.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const B7 = { title: 'Spoki: template approval tips (full URL with https)', url: 'https://support.spoki.it/en/docs/strategies/tips-for-getting-whatsapp-template-approval' };
-const B8 = { title: 'Brevo: WhatsApp templates (URL buttons)', url: 'https://help.brevo.com/hc/en-us/articles/4416961746322' };
-const S2 = { title: 'Meta: Template components (URL buttons)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components' };
+const B7 = cite(SOURCES.B7, 'full URL with https');
+const B8 = cite(SOURCES.B8, 'URL buttons');
+const S2 = cite(SOURCES.S2, 'URL buttons');
 
 export default defineRule({
   id: 'url-insecure',

@@ -1,9 +1,10 @@
 import { defineRule, z } from '@greenlight/core';
 import { hostInfo, readButtonUrl, type FoundUrl } from '../utils/urls.js';
 import { templateUrls } from '../utils/urls-template.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S24 = { title: 'Meta: Message template guidelines (links)', url: 'https://developers.facebook.com/docs/whatsapp/message-templates/guidelines' };
-const S3 = { title: 'Meta: Template review', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-review' };
+const S24 = cite(SOURCES.S24, 'links');
+const S3 = SOURCES.S3;
 
 /** Query keys that redirectors use for their destination. */
 const REDIRECT_KEYS = new Set([

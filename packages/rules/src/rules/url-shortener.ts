@@ -1,11 +1,12 @@
 import { defineRule, z } from '@greenlight/core';
 import { matchShortener, SHORTENER_SOURCES } from '../utils/shorteners.js';
 import { templateUrls } from '../utils/urls-template.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S24 = { title: 'Meta: Message template guidelines (URL shorteners)', url: 'https://developers.facebook.com/docs/whatsapp/message-templates/guidelines' };
-const B2 = { title: 'Twilio: URL shorteners and WhatsApp', url: 'https://support.twilio.com/hc/en-us/articles/1260804572090' };
-const B3 = { title: 'DoubleTick: fix message template rejection', url: 'https://learn.doubletick.io/templates/fix-message-template-rejection' };
-const B10 = { title: 'CM.com: WhatsApp template rejection', url: 'https://knowledgecenter.cm.com/kc/whatsapp-template-rejection' };
+const S24 = cite(SOURCES.S24, 'URL shorteners');
+const B2 = SOURCES.B2;
+const B3 = SOURCES.B3;
+const B10 = SOURCES.B10;
 
 const URL_BUTTON = (url: string) => ({ components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url }] }] });
 

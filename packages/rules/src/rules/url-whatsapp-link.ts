@@ -1,9 +1,10 @@
 import { defineRule, z } from '@greenlight/core';
 import { hostMatches, urlRest, type FoundUrl } from '../utils/urls.js';
 import { templateUrls } from '../utils/urls-template.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S2 = { title: 'Meta: Template components (phone-number and voice-call buttons)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components' };
-const S3 = { title: 'Meta: Template review', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-review' };
+const S2 = cite(SOURCES.S2, 'phone-number and voice-call buttons');
+const S3 = SOURCES.S3;
 
 /** Paths on WhatsApp's own hosts that URL buttons may open (payments, OTP hand-off, bill reminders). */
 const ALLOWED: readonly { host: string; path: string }[] = [

@@ -1,5 +1,5 @@
 import { defineRule } from '@greenlight/core';
-import { SOURCES } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 import { trimEdges, variableTokens } from '../utils/variables.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule, get, getArray, getString, type ArrayNode, type Component, type RuleContext, type SourceNode, type StringNode, type Template } from '@greenlight/core';
-import { SOURCES } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 import { exampleValueProblem, fieldLabel, isNamedLike, positionalIndex, variableFields, variableTokens, type VariableField } from '../utils/variables.js';
 
 type Ctx = RuleContext<string, unknown>;

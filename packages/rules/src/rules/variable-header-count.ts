@@ -1,5 +1,6 @@
 import { defineRule } from '@greenlight/core';
-import { LIMITS, SOURCES } from '../utils/limits.js';
+import { LIMITS } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 import { variableTokens } from '../utils/variables.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule, z, type Button } from '@greenlight/core';
-import { SOURCES } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 import { variableTokens } from '../utils/variables.js';
 
 export default defineRule({

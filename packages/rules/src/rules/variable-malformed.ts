@@ -1,5 +1,5 @@
 import { defineRule, textFields, type Placeholder } from '@greenlight/core';
-import { SOURCES } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 import { repairToken, variableTokens } from '../utils/variables.js';
 
 type Id = 'singleBraces' | 'unbalanced' | 'innerSpace' | 'leadingZero' | 'zero' | 'special' | 'empty' | 'unrepairable';

@@ -1,5 +1,5 @@
 import { defineRule, type Placeholder, type StringNode } from '@greenlight/core';
-import { SOURCES } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 import { isNamedLike, positionalIndex, variableFields, variableTokens } from '../utils/variables.js';
 
 interface Found {

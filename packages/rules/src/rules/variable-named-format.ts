@@ -1,5 +1,5 @@
 import { defineRule, NAMED_MAX_LENGTH, z } from '@greenlight/core';
-import { SOURCES } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 import { isNamedLike, toVariableName, variableFields, variableTokens } from '../utils/variables.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule, textFields, type Placeholder } from '@greenlight/core';
-import { SOURCES } from '../utils/limits.js';
+import { SOURCES } from '../utils/sources.js';
 import { positionalIndex, variableTokens } from '../utils/variables.js';
 
 const list = (ns: number[]) => ns.map((n) => `{{${n}}}`).join(', ');

@@ -1,7 +1,8 @@
 import { defineRule, getString, textFields, z, type StringNode } from '@greenlight/core';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const B6 = { title: 'Maqsam: templates with variables (trim surrounding spaces)', url: 'https://support.maqsam.com/creating-whatsapp-templates-with-variables' };
-const S2 = { title: 'Meta: Template components', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components' };
+const B6 = cite(SOURCES.B6, 'trim surrounding spaces');
+const S2 = SOURCES.S2;
 
 const FIELD: Record<string, string> = {
   header: 'header',

@@ -1,7 +1,8 @@
 import { defineRule, textFields, z } from '@greenlight/core';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S23 = { title: 'Meta: Error codes (132018: no tabs or more than 4 consecutive spaces)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes' };
-const B25 = { title: 'Engati: WhatsApp template restrictions', url: 'https://help.engati.com/restrictions-for-wa-template-message' };
+const S23 = cite(SOURCES.S23, '132018: no tabs or more than 4 consecutive spaces');
+const B25 = SOURCES.B25;
 
 const MAX_SPACES = 4;
 const RUN = /[ \t\u00a0]{2,}|\t/g;

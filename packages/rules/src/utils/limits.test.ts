@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, overLimit, SOURCES, TTL_RANGES } from './limits.js';
+import { LIMITS, overLimit, TTL_RANGES } from './limits.js';
+import { SOURCES } from './sources.js';
 
 describe('overLimit', () => {
   it('is undefined at or under the limit', () => {

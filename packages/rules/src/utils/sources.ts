@@ -1,0 +1,78 @@
+/**
+ * The evidence legend of shared/reference/meta-template-rules.md: S = Meta and WhatsApp documents,
+ * B = solution providers. Every rule cites from here, so a moved page is fixed in one place.
+ */
+import type { EvidenceSource } from '@greenlight/core';
+
+const META = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/';
+
+export const SOURCES = {
+  S1: { title: 'Meta: Template fundamentals', url: `${META}templates/overview` },
+  S2: { title: 'Meta: Template components', url: `${META}templates/components` },
+  S3: { title: 'Meta: Template review', url: `${META}templates/template-review` },
+  S4: { title: 'Meta: Template categorization', url: `${META}templates/template-categorization` },
+  S5: { title: 'Meta: Authentication templates', url: `${META}templates/authentication-templates/authentication-templates` },
+  S6: { title: 'Meta: Copy code authentication templates', url: `${META}templates/authentication-templates/copy-code-button-authentication-templates` },
+  S7: { title: 'Meta: One-tap autofill authentication templates', url: `${META}templates/authentication-templates/autofill-button-authentication-templates` },
+  S8: { title: 'Meta: message_template_status_update webhook', url: `${META}webhooks/reference/message_template_status_update` },
+  S9: { title: 'Meta: Template quality', url: `${META}templates/template-quality` },
+  S10: { title: 'Meta: Template pausing', url: `${META}templates/template-pausing` },
+  S11: { title: 'Meta: Template pacing', url: `${META}templates/template-pacing` },
+  S12: { title: 'Meta: Messaging limits', url: `${META}messaging-limits` },
+  S13: { title: 'Meta: Upcoming messaging-limit changes', url: `${META}upcoming-messaging-limits-changes` },
+  S14: { title: 'Meta: Per-user marketing template limits', url: `${META}templates/marketing-templates/per-user-limits` },
+  S15: { title: 'Meta: Template management', url: `${META}templates/template-management` },
+  S16: { title: 'Meta: Utility templates', url: `${META}templates/utility-templates/utility-templates` },
+  S17: { title: 'Meta: Custom marketing templates', url: `${META}templates/marketing-templates/custom-marketing-templates` },
+  S18: { title: 'Meta: Limited-time offer templates', url: `${META}templates/marketing-templates/limited-time-offer-templates` },
+  S19: { title: 'Meta: Media card carousel templates', url: `${META}templates/marketing-templates/media-card-carousel-templates` },
+  S20: { title: 'Meta: Time-to-live', url: `${META}templates/time-to-live` },
+  S21: { title: 'Meta: Supported languages', url: `${META}templates/supported-languages` },
+  S22: { title: 'Meta: user_preferences webhook', url: `${META}webhooks/reference/user_preferences` },
+  S23: { title: 'Meta: Error codes', url: `${META}support/error-codes` },
+  S30: { title: 'Meta: Business profiles', url: `${META}business-phone-numbers/business-profiles` },
+  S32: { title: 'Meta: Template archival', url: `${META}templates/template-archival` },
+  S24: { title: 'Meta: Message template guidelines (legacy)', url: 'https://developers.facebook.com/docs/whatsapp/message-templates/guidelines' },
+  S25: { title: 'Meta: Message template creation (legacy)', url: 'https://developers.facebook.com/docs/whatsapp/message-templates/creation' },
+  S26: { title: 'Meta: Getting opt-in', url: 'https://developers.facebook.com/docs/whatsapp/overview/getting-opt-in/' },
+  S27: { title: 'WhatsApp Business Messaging Policy', url: 'https://business.whatsapp.com/policy' },
+  S28: { title: 'WhatsApp Commerce Policy', url: 'https://www.whatsapp.com/legal/commerce-policy' },
+  S29: { title: 'WhatsApp Help Center: offers and announcements', url: 'https://faq.whatsapp.com/933578044281252' },
+  S31: { title: 'Meta: Messenger utility messages', url: 'https://developers.facebook.com/documentation/business-messaging/messenger-platform/send-messages/utility-messages' },
+  B1: { title: 'Twilio: error 63040', url: 'https://www.twilio.com/docs/api/errors/63040' },
+  B2: { title: 'Twilio: URL shorteners and WhatsApp', url: 'https://support.twilio.com/hc/en-us/articles/1260804572090' },
+  B3: { title: 'DoubleTick: fix template rejection', url: 'https://learn.doubletick.io/templates/fix-message-template-rejection' },
+  B4: { title: 'Syniverse: template parameter ratio', url: 'https://sdcsupport.syniverse.com/hc/en-us/articles/30569685832471' },
+  B5: { title: 'Mercuri: minimum words / parameters ratio', url: 'https://docs.mercuri.cx/features/templates/whatsapp-templates/whatsapp-template-minimum-words-parameters-ratio' },
+  B6: { title: 'Maqsam: templates with variables', url: 'https://support.maqsam.com/creating-whatsapp-templates-with-variables' },
+  B7: { title: 'Spoki: template approval tips', url: 'https://support.spoki.it/en/docs/strategies/tips-for-getting-whatsapp-template-approval' },
+  B8: { title: 'Brevo: WhatsApp templates', url: 'https://help.brevo.com/hc/en-us/articles/4416961746322' },
+  B9: { title: 'HiJiffy: campaign rejection reasons', url: 'https://help.hijiffy.com/campaigns-rejected-reasons' },
+  B10: { title: 'CM.com: template rejection', url: 'https://knowledgecenter.cm.com/kc/whatsapp-template-rejection' },
+  B11: { title: 'Wazzup24: why a template fails moderation', url: 'https://wazzup24.com/help/how-to-set-up/why-whatsapp-api-template-does-not-pass-moderation' },
+  B12: { title: 'Qiscus: template guidelines', url: 'https://support.qiscus.com/hc/en-us/articles/900000791706' },
+  B13: { title: 'Clickatell: marketing opt-out', url: 'https://clickatell.com/help-center/whatsapp/message-templates/opt-out-of-receiving-marketing-templates-from-my-business' },
+  B14: { title: 'Clickatell: template best practices', url: 'https://clickatell.gitbook.io/clickatell-portal-user-guide/setup-your-channels-and-products/whatsapp/template-messages-hsm/best-practices-and-example-templates' },
+  B15: { title: 'Kapso: marketing opt-outs', url: 'https://docs.kapso.ai/docs/whatsapp/templates/marketing-opt-outs.md' },
+  B16: { title: 'Kapso: business profile update', url: 'https://docs.kapso.ai/api/meta/whatsapp/business-profile/update-business-profile.md' },
+  B17: { title: 'YCloud: supported template languages', url: 'https://docs.ycloud.com/en/api-reference/guides/whatsapp-platform/supported-whatsapp-template-languages' },
+  B18: { title: 'YCloud: quality & delivery controls', url: 'https://docs.ycloud.com/en/documentation/whatsapp-business-platform/pricing-limits-and-quality/quality-and-delivery-controls.md' },
+  B19: { title: 'WATI: supported languages', url: 'https://support.wati.io/en/articles/11463484' },
+  B20: { title: '8x8: template components reference', url: 'https://developer.8x8.com/connect/docs/whatsapp/template-components-reference' },
+  B21: { title: 'Bird: text templates', url: 'https://docs.bird.com/api/touchpoints-api/supported-projects/whatsapp-approved-message-templates/creating-whatsapp-message-templates/text-templates' },
+  B22: { title: 'nxlink: Commerce Policy list', url: 'https://help.nxlink.ai/en/docs/P1u7R6' },
+  B23: { title: 'Niswey: prohibited organisations', url: 'https://niswey.com/knowledge-base/prohibited-organizations-use' },
+  B24: { title: 'Treble: utility HSM templates', url: 'https://help.treble.ai/en/docs/meta/hsm-templates/utility' },
+  B25: { title: 'Engati: WhatsApp template restrictions', url: 'https://help.engati.com/restrictions-for-wa-template-message' },
+  B26: { title: 'whatsapp-api-js: BodyParameter', url: 'https://whatsappapijs.web.app/classes/messages.BodyParameter.html' },
+  B27: { title: 'businesschat: template rejections', url: 'https://help.businesschat.io/en/articles/12302864' },
+  B28: { title: 'Chakra Chat: template error codes', url: 'https://help.chakrahq.com/chat/faqs/whatsapp-api-error-code-troubleshooting/whatsapp-api-template-errors' },
+  B29: { title: 'Kapso: simple text template', url: 'https://docs.kapso.ai/docs/whatsapp/templates/simple-text.md' },
+  B30: { title: 'Infobip: delete WhatsApp template', url: 'https://infobip.com/docs/api/channels/whatsapp/whatsapp-service-management/delete-whatsapp-template' },
+  B31: { title: 'Geniq: template tips', url: 'https://geniq.io/?p=2748' },
+} as const satisfies Record<string, EvidenceSource>;
+
+/** A legend entry with a note on what the rule takes from it: `cite(SOURCES.S2, 'URL buttons')`. */
+export function cite(source: EvidenceSource, note?: string): EvidenceSource {
+  return note ? { title: `${source.title} (${note})`, url: source.url } : source;
+}
