@@ -10,8 +10,8 @@ export {
   type LintWorkspaceResult,
   type TemplateInfoParams,
   type TemplateInfoResult,
-} from '../../../packages/language-server/src/protocol.js';
-import type { TemplateInfoResult } from '../../../packages/language-server/src/protocol.js';
+} from '@greenlight/language-server/protocol';
+import type { TemplateInfoResult } from '@greenlight/language-server/protocol';
 
 /** extension -> webview */
 export type ToWebview = { seq: number } & (
