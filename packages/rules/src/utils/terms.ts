@@ -228,21 +228,32 @@ export interface IndexEntry {
   layer: number;
 }
 
-interface Tokens {
-  starts: number[];
-  ends: number[];
-  keys: string[];
-  /** Vocabulary ids of the keys (-1: in no term), as of a vocabulary of `vocabSize` keys. */
-  ids: number[];
+/**
+ * The keys of one distinct token text, for both kinds of index: folded (accents, case, Arabic marks)
+ * and case-only (`accents: 'exact'`), with their vocabulary ids as of a vocabulary of `vocabSize` keys.
+ */
+interface TokenInfo {
+  fkey: string;
+  fid: number;
+  lkey: string;
+  lid: number;
   vocabSize: number;
-  /** Whether the token is a run of word characters (as opposed to one symbol). */
-  words: boolean[];
 }
 
-function numberTokens(t: Tokens): void {
-  const { keys, ids } = t;
-  for (let k = 0; k < keys.length; k++) ids[k] = VOCAB.get(keys[k]!) ?? -1;
-  t.vocabSize = VOCAB.size;
+/** A text's tokens, shared by every index (folded or exact) that scans it. */
+interface Tokens {
+  n: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** 1 when the token is a run of word characters (as opposed to one symbol). */
+  words: Uint8Array;
+  infos: TokenInfo[];
+}
+
+function refreshIds(info: TokenInfo): void {
+  info.fid = VOCAB.get(info.fkey) ?? -1;
+  info.lid = info.fkey === info.lkey ? info.fid : (VOCAB.get(info.lkey) ?? -1);
+  info.vocabSize = VOCAB.size;
 }
 
 /** 0: whitespace (or a zero-width space), 1: word character, 2: symbol. ASCII by table, the rest by regex, cached. */
@@ -287,36 +298,43 @@ export class RecentTexts<V> {
   }
 }
 
-type TokenInfo = { key: string; id: number; vocabSize: number };
-
 /**
- * How token texts become keys, with the caches that go with it: tokens of recent texts (the
- * category, opt-out and policy indexes read the same field texts; tokens are never modified), and
- * per distinct token text its key and vocabulary id (valid while the vocabulary has `vocabSize`
- * keys); ASCII punctuation (a third of the tokens: variable braces, commas, periods) by table.
+ * Caches of tokenisation: tokens of recent texts (the category, opt-out and policy indexes read the
+ * same field texts; tokens are never modified), per distinct token text its keys, and ASCII
+ * punctuation (a third of the tokens: variable braces, commas, periods) by table.
  */
-interface Keying {
-  fold: (s: string) => string;
-  recent: RecentTexts<Tokens>;
-  info: Map<string, TokenInfo>;
-  asciiSymbols: (TokenInfo | undefined)[];
+const RECENT = new RecentTexts<Tokens>();
+const INFO = new Map<string, TokenInfo>();
+const ASCII_SYMBOLS: (TokenInfo | undefined)[] = new Array(128).fill(undefined);
+
+function makeInfo(raw: string, ascii: boolean): TokenInfo {
+  const lkey = raw.toLowerCase();
+  const fkey = ascii ? lkey : foldKey(raw);
+  const fid = VOCAB.get(fkey) ?? -1;
+  return { fkey, fid, lkey, lid: fkey === lkey ? fid : (VOCAB.get(lkey) ?? -1), vocabSize: VOCAB.size };
 }
 
-const keying = (fold: (s: string) => string): Keying => ({ fold, recent: new RecentTexts<Tokens>(), info: new Map(), asciiSymbols: new Array(128).fill(undefined) });
-const FOLDED = keying(foldKey);
-const CASE_ONLY = keying((s) => s.toLowerCase());
-
-function tokensOf(text: string, by: Keying): Tokens {
-  return by.recent.get(text, (t) => tokenize(t, by));
+function tokensOf(text: string): Tokens {
+  return RECENT.get(text, tokenize);
 }
 
-function tokenize(text: string, by: Keying): Tokens {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const keys: string[] = [];
-  const words: boolean[] = [];
-  const ids: number[] = [];
+/** Token boundaries are collected here, then copied out at their exact size. */
+let scratchStarts = new Int32Array(1024);
+let scratchEnds = new Int32Array(1024);
+let scratchWords = new Uint8Array(1024);
+
+function tokenize(text: string): Tokens {
+  const infos: TokenInfo[] = [];
   const n = text.length;
+  if (scratchStarts.length < n) {
+    scratchStarts = new Int32Array(n);
+    scratchEnds = new Int32Array(n);
+    scratchWords = new Uint8Array(n);
+  }
+  const starts = scratchStarts;
+  const ends = scratchEnds;
+  const words = scratchWords;
+  let count = 0;
   let i = 0;
   while (i < n) {
     const cp = text.codePointAt(i)!;
@@ -336,26 +354,28 @@ function tokenize(text: string, by: Keying): Tokens {
         j += c > 0xffff ? 2 : 1;
       }
     }
-    starts.push(i);
-    ends.push(j);
-    words.push(k === 1);
-    // Words repeat across texts: one look-up gives the key and its vocabulary id.
-    let info = k === 2 && cp < 128 ? by.asciiSymbols[cp] : by.info.get(text.slice(i, j));
-    if (info === undefined || info.vocabSize !== VOCAB.size) {
-      const raw = detach(text.slice(i, j));
-      const key = ascii ? raw.toLowerCase() : by.fold(raw);
-      info = { key, id: VOCAB.get(key) ?? -1, vocabSize: VOCAB.size };
-      if (k === 2 && cp < 128) by.asciiSymbols[cp] = info;
-      else {
-        if (by.info.size >= 50000) by.info.clear();
-        by.info.set(raw, info);
+    starts[count] = i;
+    ends[count] = j;
+    words[count] = k === 1 ? 1 : 0;
+    count++;
+    // Words repeat across texts: one look-up gives both keys and their vocabulary ids.
+    let info: TokenInfo | undefined;
+    if (k === 2 && cp < 128) {
+      info = ASCII_SYMBOLS[cp];
+      if (info === undefined) ASCII_SYMBOLS[cp] = info = makeInfo(text[i]!, true);
+    } else {
+      info = INFO.get(text.slice(i, j));
+      if (info === undefined) {
+        const raw = detach(text.slice(i, j));
+        info = makeInfo(raw, ascii);
+        if (INFO.size >= 50000) INFO.clear();
+        INFO.set(raw, info);
       }
     }
-    keys.push(info.key);
-    ids.push(info.id);
+    infos.push(info);
     i = j;
   }
-  return { starts, ends, keys, ids, vocabSize: VOCAB.size, words };
+  return { n: count, starts: starts.slice(0, count), ends: ends.slice(0, count), words: words.slice(0, count), infos };
 }
 
 function isWordAt(text: string, i: number): boolean {
@@ -371,14 +391,16 @@ export class TermIndex {
   private readonly root = new Node();
   readonly layers: number;
   private count = 0;
-  private readonly keying: Keying;
+  private readonly exact: boolean;
+  /** What the first token of a match can step to from the root, by key: the same for every text. */
+  private readonly rootSteps = new Map<string, RootStep>();
 
   constructor(entries: Iterable<IndexEntry>, minLayers = 1, options: TermIndexOptions = {}) {
     let layers = minLayers;
-    this.keying = options.accents === 'exact' ? CASE_ONLY : FOLDED;
+    this.exact = options.accents === 'exact';
     const accepts = new Map<string, Accept>();
     for (const e of entries) {
-      const pieces = termPieces(e.term, this.keying.fold);
+      const pieces = termPieces(e.term, this.exact ? lowerCase : foldKey);
       if (!pieces) continue;
       layers = Math.max(layers, e.layer + 1);
       let node = this.root;
@@ -427,6 +449,21 @@ export class TermIndex {
     }
   }
 
+  private rootStep(key: string): RootStep {
+    let step = this.rootSteps.get(key);
+    if (step === undefined) {
+      const root = this.root;
+      const id = VOCAB.get(key) ?? -1;
+      const lit = id >= 0 ? root.lit?.[1]?.get(id) : undefined;
+      const wild: Node[] = [];
+      wildChildren(root, key, 1, wild);
+      step = lit || wild.length ? { lit, wild } : NO_STEP;
+      if (this.rootSteps.size >= 50000) this.rootSteps.clear();
+      this.rootSteps.set(key, step);
+    }
+    return step;
+  }
+
   /**
    * Matches of every layer, `result[layer]` in text order: at each position the longest term.
    * `reach` (the default) drops a match that lies wholly inside an earlier one of the same layer but
@@ -437,15 +474,23 @@ export class TermIndex {
     const out: IndexedMatch[][] = new Array(L);
     for (let l = 0; l < L; l++) out[l] = [];
     if (!text) return out;
-    const scan = new Scan(tokensOf(text, this.keying), text, L);
-    const { starts, ends, words, n, bestEnd, bestAccepts, touched } = scan;
+    const scan = new Scan(tokensOf(text), text, L, this.exact);
+    const { starts, ends, words, infos, n, bestEnd, bestAccepts, touched } = scan;
+    const exact = this.exact;
+    const numRoot = this.root.num?.[1];
     const cursor = new Array<number>(L).fill(0);
     for (let i = 0; i < n; i++) {
+      const key = exact ? infos[i]!.lkey : infos[i]!.fkey;
+      const step = this.rootStep(key);
+      // Most tokens start no term: skip them before any other work.
+      if (step === NO_STEP && numRoot === undefined) continue;
       // A match must not start right after a word character (possible only for a symbol token).
       if (!words[i] && isWordAt(text, starts[i]! - 1)) continue;
-      // The first piece of a term is never glued to anything before it.
+      // The first piece of a term is never glued to anything before it; the steps in `advance` order.
       scan.from = i;
-      scan.advance(this.root, i, 1);
+      if (step.lit) scan.visit(step.lit, i + 1);
+      if (numRoot) scan.number(numRoot, key, i);
+      for (const c of step.wild) scan.visit(c, i + 1);
       if (touched.length === 0) continue;
       for (const l of touched) {
         const end = bestEnd[l]!;
@@ -467,14 +512,61 @@ export class TermIndex {
   }
 }
 
+interface RootStep {
+  lit: Node | undefined;
+  wild: Node[];
+}
+const NO_STEP: RootStep = { lit: undefined, wild: [] };
+const lowerCase = (s: string) => s.toLowerCase();
+
+/** Nodes a key reaches through `stem*` pieces of `lens` (stem lengths), in order. */
+function lensChildren(lens: number[] | undefined, key: string, map: Map<string, Node>, fromEnd: boolean, out: Node[]): void {
+  if (!lens) return;
+  for (const len of lens) {
+    const rest = key.length - len;
+    if (rest < 0 || rest > (fromEnd ? 12 : 4)) continue;
+    // The rest is at most 12 (or 4) units, so at most that many code points: only its letters need checking.
+    if (rest > 0 && !(fromEnd ? lettersOnly(key, len, key.length) : lettersOnly(key, 0, rest))) continue;
+    const c = map.get(rest === 0 ? key : fromEnd ? key.slice(0, len) : key.slice(rest));
+    if (c) out.push(c);
+  }
+}
+
+/** The nodes a token's key reaches from `node` through wildcard pieces, in the order the scan follows them. */
+function wildChildren(node: Node, key: string, g: 0 | 1, out: Node[]): void {
+  const ew = node.endWild?.[g];
+  if (ew) {
+    const byHead = node.endWildLens!;
+    lensChildren(byHead.get(head(key)), key, ew, true, out);
+    if (key.length >= 2) lensChildren(byHead.get(edge1(key.charCodeAt(0))), key, ew, true, out);
+  }
+  const sw = node.startWild?.[g];
+  if (sw) {
+    const byTail = node.startWildLens!;
+    lensChildren(byTail.get(tail(key)), key, sw, false, out);
+    if (key.length >= 2) lensChildren(byTail.get(edge1(key.charCodeAt(key.length - 1))), key, sw, false, out);
+  }
+  if (node.bothWild) {
+    for (const b of node.bothWild) {
+      if (b.glued !== (g === 0)) continue;
+      // The stem may start after up to 4 letters and be followed by up to 12.
+      for (let at = key.indexOf(b.stem); at >= 0 && at <= 4; at = key.indexOf(b.stem, at + 1)) {
+        if (LETTERS_4.test(key.slice(0, at)) && LETTERS_12.test(key.slice(at + b.stem.length))) {
+          out.push(b.node);
+          break;
+        }
+      }
+    }
+  }
+}
+
 /** The state of one `TermIndex.find`: the text's tokens and, per layer, the longest accept from the current start. */
 class Scan {
-  readonly starts: number[];
-  readonly ends: number[];
-  readonly keys: string[];
-  readonly ids: number[];
-  /** Whether the token is a run of word characters (as opposed to one symbol). */
-  readonly words: boolean[];
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly infos: TokenInfo[];
+  /** 1 when the token is a run of word characters (as opposed to one symbol). */
+  readonly words: Uint8Array;
   readonly n: number;
   /** Per layer: the furthest end token reached from the current start, and what accepted there. */
   readonly bestEnd: number[];
@@ -488,17 +580,19 @@ class Scan {
     t: Tokens,
     readonly text: string,
     layers: number,
+    private readonly exact: boolean,
   ) {
-    // Indexes built since these tokens were numbered may have brought new keys.
-    if (t.vocabSize !== VOCAB.size) numberTokens(t);
-    this.ids = t.ids;
+    this.infos = t.infos;
     this.starts = t.starts;
     this.ends = t.ends;
-    this.keys = t.keys;
     this.words = t.words;
-    this.n = t.keys.length;
+    this.n = t.n;
     this.bestEnd = new Array<number>(layers).fill(-1);
     this.bestAccepts = new Array(layers);
+  }
+
+  private key(j: number): string {
+    return this.exact ? this.infos[j]!.lkey : this.infos[j]!.fkey;
   }
 
   private accept(node: Node, j: number): void {
@@ -519,65 +613,38 @@ class Scan {
     }
   }
 
-  private tryLens(lens: number[] | undefined, key: string, map: Map<string, Node>, fromEnd: boolean, j: number): void {
-    if (!lens) return;
-    for (const len of lens) {
-      const rest = key.length - len;
-      if (rest < 0 || rest > (fromEnd ? 12 : 4)) continue;
-      // The rest is at most 12 (or 4) units, so at most that many code points: only its letters need checking.
-      if (rest > 0 && !(fromEnd ? lettersOnly(key, len, key.length) : lettersOnly(key, 0, rest))) continue;
-      const c = map.get(rest === 0 ? key : fromEnd ? key.slice(0, len) : key.slice(rest));
-      if (c) this.visit(c, j + 1);
+  /** A `#` piece: token `j` as a number, or "1.000" / "12,5" (a separator glued between two digit runs). */
+  number(numNode: Node, key: string, j: number): void {
+    const c0 = key.charCodeAt(0);
+    if (((c0 >= 48 && c0 <= 57) || c0 > 127) && DIGITS.test(key)) {
+      this.visit(numNode, j + 1);
+      const { starts, ends } = this;
+      const sep = j + 1 < this.n ? this.key(j + 1) : undefined;
+      if ((sep === '.' || sep === ',') && j + 2 < this.n && starts[j + 1] === ends[j] && starts[j + 2] === ends[j + 1] && DIGITS_FRACTION.test(this.key(j + 2))) this.visit(numNode, j + 3);
     }
   }
 
   /** Follows every piece that token `j` can be, from `node`; `g` is 0 when glued, 1 after whitespace. */
   advance(node: Node, j: number, g: 0 | 1): void {
-    const { keys, starts, ends } = this;
-    const key = keys[j]!;
-    const id = this.ids[j]!;
-    if (id >= 0) {
-      const lit = node.lit?.[g]?.get(id);
+    const key = this.key(j);
+    if (node.lit) {
+      const info = this.infos[j]!;
+      if (info.vocabSize !== VOCAB.size) refreshIds(info);
+      const id = this.exact ? info.lid : info.fid;
+      const lit = id >= 0 ? node.lit[g]?.get(id) : undefined;
       if (lit) this.visit(lit, j + 1);
     }
     const numNode = node.num?.[g];
-    if (numNode) {
-      const c0 = key.charCodeAt(0);
-      if (((c0 >= 48 && c0 <= 57) || c0 > 127) && DIGITS.test(key)) {
-        this.visit(numNode, j + 1);
-        // "1.000" or "12,5": a separator glued between two digit runs.
-        const sep = keys[j + 1];
-        if ((sep === '.' || sep === ',') && j + 2 < this.n && starts[j + 1] === ends[j] && starts[j + 2] === ends[j + 1] && DIGITS_FRACTION.test(keys[j + 2]!)) this.visit(numNode, j + 3);
-      }
-    }
-    const ew = node.endWild?.[g];
-    if (ew) {
-      const byHead = node.endWildLens!;
-      this.tryLens(byHead.get(head(key)), key, ew, true, j);
-      if (key.length >= 2) this.tryLens(byHead.get(edge1(key.charCodeAt(0))), key, ew, true, j);
-    }
-    const sw = node.startWild?.[g];
-    if (sw) {
-      const byTail = node.startWildLens!;
-      this.tryLens(byTail.get(tail(key)), key, sw, false, j);
-      if (key.length >= 2) this.tryLens(byTail.get(edge1(key.charCodeAt(key.length - 1))), key, sw, false, j);
-    }
-    if (node.bothWild) {
-      for (const b of node.bothWild) {
-        if (b.glued !== (g === 0)) continue;
-        // The stem may start after up to 4 letters and be followed by up to 12.
-        for (let at = key.indexOf(b.stem); at >= 0 && at <= 4; at = key.indexOf(b.stem, at + 1)) {
-          if (LETTERS_4.test(key.slice(0, at)) && LETTERS_12.test(key.slice(at + b.stem.length))) {
-            this.visit(b.node, j + 1);
-            break;
-          }
-        }
-      }
+    if (numNode) this.number(numNode, key, j);
+    if (node.endWild || node.startWild || node.bothWild) {
+      const kids: Node[] = [];
+      wildChildren(node, key, g, kids);
+      for (const c of kids) this.visit(c, j + 1);
     }
   }
 
   /** Tokens up to `j` are consumed; `j` is the next one. */
-  private visit(node: Node, j: number): void {
+  visit(node: Node, j: number): void {
     if (node.accept) this.accept(node, j);
     if (j >= this.n) return;
     const gap = this.starts[j]! - this.ends[j - 1]!;
