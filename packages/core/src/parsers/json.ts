@@ -110,6 +110,152 @@ function convert(text: string, n: JsoncNode): SourceNode | undefined {
   }
 }
 
+/**
+ * A strict JSON reader for the common case, a well-formed file: one pass over the text, building the
+ * same nodes `convert` builds from jsonc-parser's tree (same shapes, ranges and decoded strings). It
+ * gives up (returns undefined) at the first thing strict JSON does not allow, including whitespace
+ * other than space, tab and line breaks; the caller then parses with jsonc-parser, whose recovery
+ * and error reports stay the only ones users see.
+ */
+class Bail {}
+const BAIL = new Bail();
+
+function fastParse(text: string): SourceNode {
+  let pos = 0;
+  const n = text.length;
+  const ws = () => {
+    while (pos < n) {
+      const c = text.charCodeAt(pos);
+      if (c === 32 || c === 10 || c === 13 || c === 9) pos++;
+      else break;
+    }
+  };
+  const str = (): StringNode => {
+    const start = pos;
+    pos++;
+    let escaped = false;
+    for (;;) {
+      if (pos >= n) throw BAIL;
+      const c = text.charCodeAt(pos);
+      if (c === 34) break;
+      if (c < 32) throw BAIL;
+      if (c === 92) {
+        escaped = true;
+        const e = text.charCodeAt(pos + 1);
+        if (e === 117) {
+          for (let k = 2; k < 6; k++) {
+            const h = text.charCodeAt(pos + k);
+            if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102))) throw BAIL;
+          }
+          pos += 6;
+        } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) pos += 2;
+        else throw BAIL;
+        continue;
+      }
+      pos++;
+    }
+    pos++;
+    const contentStart = start + 1;
+    const contentEnd = pos - 1;
+    const { value, offsets } = escaped ? decodeJsonString(text, contentStart, contentEnd) : { value: detachString(text.slice(contentStart, contentEnd)), offsets: null };
+    return { kind: 'string', value, style: 'json', offsets, contentStart, range: { start, end: pos } };
+  };
+  const digits = (): void => {
+    const from = pos;
+    while (pos < n) {
+      const c = text.charCodeAt(pos);
+      if (c < 48 || c > 57) break;
+      pos++;
+    }
+    if (pos === from) throw BAIL;
+  };
+  const value = (): SourceNode => {
+    if (pos >= n) throw BAIL;
+    const c = text.charCodeAt(pos);
+    const start = pos;
+    if (c === 34) return str();
+    if (c === 123) {
+      pos++;
+      const properties: PropertyNode[] = [];
+      ws();
+      if (text.charCodeAt(pos) === 125) pos++;
+      else {
+        for (;;) {
+          if (text.charCodeAt(pos) !== 34) throw BAIL;
+          const key = str();
+          ws();
+          if (text.charCodeAt(pos) !== 58) throw BAIL;
+          pos++;
+          ws();
+          const v = value();
+          properties.push({ key, value: v, range: { start: key.range.start, end: v.range.end } });
+          ws();
+          const d = text.charCodeAt(pos);
+          pos++;
+          if (d === 125) break;
+          if (d !== 44) throw BAIL;
+          ws();
+        }
+      }
+      const obj: ObjectNode = { kind: 'object', properties, range: { start, end: pos }, flow: true };
+      return obj;
+    }
+    if (c === 91) {
+      pos++;
+      const items: SourceNode[] = [];
+      ws();
+      if (text.charCodeAt(pos) === 93) pos++;
+      else {
+        for (;;) {
+          items.push(value());
+          ws();
+          const d = text.charCodeAt(pos);
+          pos++;
+          if (d === 93) break;
+          if (d !== 44) throw BAIL;
+          ws();
+        }
+      }
+      return { kind: 'array', items, range: { start, end: pos }, flow: true };
+    }
+    if (c === 45 || (c >= 48 && c <= 57)) {
+      if (c === 45) pos++;
+      if (text.charCodeAt(pos) === 48) pos++;
+      else digits();
+      if (text.charCodeAt(pos) === 46) {
+        pos++;
+        digits();
+      }
+      const e = text.charCodeAt(pos);
+      if (e === 101 || e === 69) {
+        pos++;
+        const sign = text.charCodeAt(pos);
+        if (sign === 43 || sign === 45) pos++;
+        digits();
+      }
+      return { kind: 'number', value: Number(text.slice(start, pos)), range: { start, end: pos } };
+    }
+    if (text.startsWith('true', pos)) {
+      pos += 4;
+      return { kind: 'boolean', value: true, range: { start, end: pos } };
+    }
+    if (text.startsWith('false', pos)) {
+      pos += 5;
+      return { kind: 'boolean', value: false, range: { start, end: pos } };
+    }
+    if (text.startsWith('null', pos)) {
+      pos += 4;
+      return { kind: 'null', value: null, range: { start, end: pos } };
+    }
+    throw BAIL;
+  };
+  ws();
+  const root = value();
+  ws();
+  if (pos !== n) throw BAIL;
+  return root;
+}
+
 const ERROR_TEXT: Record<string, string> = {
   InvalidSymbol: 'Unexpected character',
   InvalidNumberFormat: 'Invalid number',
@@ -131,6 +277,11 @@ const ERROR_TEXT: Record<string, string> = {
 
 /** Parses JSON, recovering from syntax errors: a broken file still yields as much tree as possible. */
 export function parseJson(text: string): ParsedDocument {
+  try {
+    return { format: 'json', text, root: fastParse(text), problems: [] };
+  } catch {
+    // Not strict JSON (or nested too deep): jsonc-parser recovers and says what is wrong.
+  }
   const errors: ParseError[] = [];
   let root: SourceNode | undefined;
   try {
