@@ -4,8 +4,9 @@
  */
 import type { BusinessSettings, RuleContext, Template } from '@greenlight/core';
 import { classifyTemplate, type Classification, type Signal } from './classify.js';
+import { RecentObjects } from './recent.js';
 
-const cache = new WeakMap<Template, Map<string, Classification>>();
+const cache = new RecentObjects<Template, Map<string, Classification>>();
 
 export function classification(t: Template, ctx: Pick<RuleContext<string, unknown>, 'languageCode' | 'settings'>): Classification {
   let perTemplate = cache.get(t);

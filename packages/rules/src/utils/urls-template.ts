@@ -4,6 +4,7 @@
  */
 import type { Button, Component, SourceNode, StringNode, Template } from '@greenlight/core';
 import { findUrls, readButtonUrl, type ButtonUrl, type FoundUrl } from './urls.js';
+import { RecentObjects } from './recent.js';
 
 export type UrlPlace = 'header' | 'body' | 'footer' | 'button';
 
@@ -49,7 +50,7 @@ function eachComponent(t: Template, visit: (c: Component) => void): void {
   }
 }
 
-const buttonCache = new WeakMap<Template, ButtonUrlField[]>();
+const buttonCache = new RecentObjects<Template, ButtonUrlField[]>();
 
 /** The `url` of every button (top-level and carousel cards). */
 export function buttonUrls(t: Template): ButtonUrlField[] {
@@ -67,7 +68,7 @@ export function buttonUrls(t: Template): ButtonUrlField[] {
   return out;
 }
 
-const cache = new WeakMap<Template, UrlOccurrence[]>();
+const cache = new RecentObjects<Template, UrlOccurrence[]>();
 
 /** Links in texts and button addresses, in document order of components. */
 export function templateUrls(t: Template): UrlOccurrence[] {
