@@ -119,6 +119,31 @@ PROFILE_LANGS.forEach((lang, i) => {
 });
 const hasProfile = (lang: string) => lang in STOPWORDS;
 
+/**
+ * The ASCII profile words as a trie over a-z, so an ASCII word is looked up while it is read,
+ * without slicing or lower-casing it: `ASCII_NEXT[node * 26 + letter]` (-1: no such word), and
+ * `ASCII_BITS[node]` the languages of the word ending there.
+ */
+const { ASCII_NEXT, ASCII_BITS } = (() => {
+  const next: number[] = new Array(26).fill(-1);
+  const bits: number[] = [0];
+  for (const [w, b] of PROFILE_BITS) {
+    if (!/^[a-z]+$/.test(w)) continue;
+    let node = 0;
+    for (let i = 0; i < w.length; i++) {
+      const slot = node * 26 + w.charCodeAt(i) - 97;
+      if (next[slot] === -1) {
+        next[slot] = bits.length;
+        bits.push(0);
+        for (let k = 0; k < 26; k++) next.push(-1);
+      }
+      node = next[slot]!;
+    }
+    bits[node] = b;
+  }
+  return { ASCII_NEXT: Int32Array.from(next), ASCII_BITS: Int32Array.from(bits) };
+})();
+
 /** Languages that may legitimately be written as each other (Hinglish under en or hi, Malay/Indonesian). */
 const COMPATIBLE: Record<string, string[]> = {
   en: ['hi-Latn'],
@@ -288,12 +313,11 @@ export function detectLanguage(input: string): Detection {
   let language: string | undefined;
   if (script === 'Latin') {
     const counts = new Array<number>(PROFILE_LANGS.length).fill(0);
-    // Lower-cased once for the ASCII words, when that keeps the offsets.
-    const lower = text.toLowerCase();
-    const aligned = lower.length === text.length;
     const n = text.length;
     let start = -1;
     let ascii = true;
+    // Where an ASCII word stands in the profile trie (-1: in no profile word).
+    let node = 0;
     // Runs of letters and marks ([\p{L}\p{M}]+), one past the end included to close the last run.
     for (let i = 0; i <= n; ) {
       const cp = i < n ? text.codePointAt(i)! : 32;
@@ -301,12 +325,14 @@ export function detectLanguage(input: string): Detection {
         if (start < 0) {
           start = i;
           ascii = true;
+          node = 0;
         }
         if (cp >= 128) ascii = false;
+        // An ASCII letter (isLetterOrMark says only A-Z and a-z below 128), lower-cased.
+        else if (node >= 0) node = ASCII_NEXT[node * 26 + (cp | 32) - 97]!;
       } else if (start >= 0) {
         words++;
-        const w = ascii && aligned ? lower.slice(start, i) : ascii ? text.slice(start, i).toLowerCase() : foldCached(text.slice(start, i));
-        let bits = PROFILE_BITS.get(w) ?? 0;
+        let bits = ascii ? (node >= 0 ? ASCII_BITS[node]! : 0) : (PROFILE_BITS.get(foldCached(text.slice(start, i))) ?? 0);
         for (let b = 0; bits; b++, bits >>>= 1) if (bits & 1) counts[b]!++;
         start = -1;
       }
