@@ -304,7 +304,6 @@ export class RecentTexts<V> {
  * punctuation (a third of the tokens: variable braces, commas, periods) by table.
  */
 const RECENT = new RecentTexts<Tokens>();
-const INFO = new Map<string, TokenInfo>();
 const ASCII_SYMBOLS: (TokenInfo | undefined)[] = new Array(128).fill(undefined);
 
 function makeInfo(raw: string, ascii: boolean): TokenInfo {
@@ -312,6 +311,48 @@ function makeInfo(raw: string, ascii: boolean): TokenInfo {
   const fkey = ascii ? lkey : foldKey(raw);
   const fid = VOCAB.get(fkey) ?? -1;
   return { fkey, fid, lkey, lid: fkey === lkey ? fid : (VOCAB.get(lkey) ?? -1), vocabSize: VOCAB.size };
+}
+
+/**
+ * Token texts and their keys in an open-addressing table looked up by the token's characters in
+ * place, so a token seen before costs no slice of the text (only a new one is copied out).
+ */
+const TABLE_SIZE = 1 << 17;
+const TABLE_MASK = TABLE_SIZE - 1;
+const tableKeys: (string | undefined)[] = new Array(TABLE_SIZE).fill(undefined);
+const tableInfos: (TokenInfo | undefined)[] = new Array(TABLE_SIZE).fill(undefined);
+const tableHashes = new Int32Array(TABLE_SIZE);
+let tableCount = 0;
+
+function tokenInfo(text: string, i: number, j: number, ascii: boolean): TokenInfo {
+  let h = 0x811c9dc5 | 0;
+  for (let p = i; p < j; p++) h = Math.imul(h ^ text.charCodeAt(p), 16777619);
+  const len = j - i;
+  let slot = h & TABLE_MASK;
+  for (;;) {
+    const k = tableKeys[slot];
+    if (k === undefined) break;
+    if (tableHashes[slot] === h && k.length === len) {
+      let p = 0;
+      while (p < len && k.charCodeAt(p) === text.charCodeAt(i + p)) p++;
+      if (p === len) return tableInfos[slot]!;
+    }
+    slot = (slot + 1) & TABLE_MASK;
+  }
+  // At half full, start over (keeps probe runs short; keys are recomputed on demand).
+  if (tableCount >= TABLE_SIZE >> 1) {
+    tableKeys.fill(undefined);
+    tableInfos.fill(undefined);
+    tableCount = 0;
+    slot = h & TABLE_MASK;
+  }
+  const raw = detach(text.slice(i, j));
+  const info = makeInfo(raw, ascii);
+  tableKeys[slot] = raw;
+  tableInfos[slot] = info;
+  tableHashes[slot] = h;
+  tableCount++;
+  return info;
 }
 
 function tokensOf(text: string): Tokens {
@@ -322,15 +363,19 @@ function tokensOf(text: string): Tokens {
 let scratchStarts = new Int32Array(1024);
 let scratchEnds = new Int32Array(1024);
 let scratchWords = new Uint8Array(1024);
+const NO_INFO: TokenInfo = { fkey: '', fid: -1, lkey: '', lid: -1, vocabSize: 0 };
+
+let scratchInfos: TokenInfo[] = new Array(1024).fill(NO_INFO);
 
 function tokenize(text: string): Tokens {
-  const infos: TokenInfo[] = [];
   const n = text.length;
   if (scratchStarts.length < n) {
     scratchStarts = new Int32Array(n);
     scratchEnds = new Int32Array(n);
     scratchWords = new Uint8Array(n);
+    scratchInfos = new Array(n).fill(NO_INFO);
   }
+  const infos = scratchInfos;
   const starts = scratchStarts;
   const ends = scratchEnds;
   const words = scratchWords;
@@ -364,18 +409,12 @@ function tokenize(text: string): Tokens {
       info = ASCII_SYMBOLS[cp];
       if (info === undefined) ASCII_SYMBOLS[cp] = info = makeInfo(text[i]!, true);
     } else {
-      info = INFO.get(text.slice(i, j));
-      if (info === undefined) {
-        const raw = detach(text.slice(i, j));
-        info = makeInfo(raw, ascii);
-        if (INFO.size >= 50000) INFO.clear();
-        INFO.set(raw, info);
-      }
+      info = tokenInfo(text, i, j, ascii);
     }
-    infos.push(info);
+    infos[count - 1] = info;
     i = j;
   }
-  return { n: count, starts: starts.slice(0, count), ends: ends.slice(0, count), words: words.slice(0, count), infos };
+  return { n: count, starts: starts.slice(0, count), ends: ends.slice(0, count), words: words.slice(0, count), infos: infos.slice(0, count) };
 }
 
 function isWordAt(text: string, i: number): boolean {
