@@ -49,8 +49,8 @@ export interface IndexedMatch {
   /** The term as written in its list (the first one when several terms cover the same span). */
   term: string;
   text: string;
-  /** Names of the lists holding a term with exactly this span. */
-  lists: string[];
+  /** Names of the lists holding a term with exactly this span (shared with the index: read only). */
+  lists: readonly string[];
 }
 
 interface Accept {
@@ -433,6 +433,12 @@ export class TermIndex {
   private readonly exact: boolean;
   /** What the first token of a match can step to from the root, by key: the same for every text. */
   private readonly rootSteps = new Map<string, RootStep>();
+  /** Per-layer scratch of `find`, reused (a scan never calls another scan of the same index). */
+  private readonly bestEnd: number[];
+  private readonly bestAccepts: Accept[][];
+  private readonly bestCount: number[];
+  private readonly cursor: number[];
+  private readonly touched: Int32Array;
 
   constructor(entries: Iterable<IndexEntry>, minLayers = 1, options: TermIndexOptions = {}) {
     let layers = minLayers;
@@ -457,6 +463,11 @@ export class TermIndex {
       this.count++;
     }
     this.layers = layers;
+    this.bestEnd = new Array<number>(layers).fill(-1);
+    this.bestAccepts = Array.from({ length: layers }, () => []);
+    this.bestCount = new Array<number>(layers).fill(0);
+    this.cursor = new Array<number>(layers).fill(0);
+    this.touched = new Int32Array(layers);
   }
 
   get size(): number {
@@ -510,14 +521,15 @@ export class TermIndex {
    */
   find(text: string, mode: 'reach' | 'all' = 'reach'): IndexedMatch[][] {
     const L = this.layers;
-    const out: IndexedMatch[][] = new Array(L);
-    for (let l = 0; l < L; l++) out[l] = [];
+    // Layers without matches share one empty array (results are read only).
+    const out: IndexedMatch[][] = new Array(L).fill(NO_MATCHES);
     if (!text) return out;
-    const scan = new Scan(tokensOf(text), text, L, this.exact);
-    const { starts, ends, words, infos, n, bestEnd, bestAccepts, touched } = scan;
+    const { bestEnd, bestAccepts, bestCount, cursor } = this;
+    const scan = new Scan(tokensOf(text), text, bestEnd, bestAccepts, bestCount, this.touched, this.exact);
+    const { starts, ends, words, infos, n, touched } = scan;
     const exact = this.exact;
     const numRoot = this.root.num?.[1];
-    const cursor = new Array<number>(L).fill(0);
+    cursor.fill(0);
     for (let i = 0; i < n; i++) {
       const key = exact ? infos[i]!.lkey : infos[i]!.fkey;
       const step = this.rootStep(key);
@@ -530,22 +542,30 @@ export class TermIndex {
       if (step.lit) scan.visit(step.lit, i + 1);
       if (numRoot) scan.number(numRoot, key, i);
       for (const c of step.wild) scan.visit(c, i + 1);
-      if (touched.length === 0) continue;
-      for (const l of touched) {
+      if (scan.touchedCount === 0) continue;
+      for (let t = 0; t < scan.touchedCount; t++) {
+        const l = touched[t]!;
         const end = bestEnd[l]!;
         bestEnd[l] = -1;
         // Matches inside an earlier match of the same layer add nothing; overlapping ones that
         // reach further are kept ("10% off" and "off your next order" both count).
         if (end <= cursor[l]! && mode === 'reach') continue;
         const accepts = bestAccepts[l]!;
-        const lists: string[] = [];
-        for (const a of accepts) for (const name of a.lists) if (!lists.includes(name)) lists.push(name);
+        const count = bestCount[l]!;
+        let lists: readonly string[] = accepts[0]!.lists;
+        if (count > 1) {
+          const merged: string[] = [];
+          for (let k = 0; k < count; k++) for (const name of accepts[k]!.lists) if (!merged.includes(name)) merged.push(name);
+          lists = merged;
+        }
         const start = starts[i]!;
         const stop = ends[end - 1]!;
-        out[l]!.push({ start, end: stop, term: accepts[0]!.term, text: text.slice(start, stop), lists });
+        let found = out[l]!;
+        if (found === NO_MATCHES) out[l] = found = [];
+        found.push({ start, end: stop, term: accepts[0]!.term, text: text.slice(start, stop), lists });
         cursor[l] = end;
       }
-      touched.length = 0;
+      scan.touchedCount = 0;
     }
     return out;
   }
@@ -556,10 +576,24 @@ interface RootStep {
   wild: Node[];
 }
 const NO_STEP: RootStep = { lit: undefined, wild: [] };
+const NO_MATCHES: IndexedMatch[] = [];
+/**
+ * Wildcard children found while advancing, as a stack that never shrinks (each `advance` pops what
+ * it pushed by moving `top`; shortening an array would give back its storage and regrow it).
+ */
+class NodeStack {
+  readonly items: Node[] = [];
+  top = 0;
+  push(n: Node): void {
+    this.items[this.top++] = n;
+  }
+}
+const kidStack = new NodeStack();
+type NodeSink = { push(n: Node): unknown };
 const lowerCase = (s: string) => s.toLowerCase();
 
 /** Nodes a key reaches through `stem*` pieces of `lens` (stem lengths), in order. */
-function lensChildren(lens: number[] | undefined, key: string, map: Map<string, Node>, fromEnd: boolean, out: Node[]): void {
+function lensChildren(lens: number[] | undefined, key: string, map: Map<string, Node>, fromEnd: boolean, out: NodeSink): void {
   if (!lens) return;
   for (const len of lens) {
     const rest = key.length - len;
@@ -572,7 +606,7 @@ function lensChildren(lens: number[] | undefined, key: string, map: Map<string, 
 }
 
 /** The nodes a token's key reaches from `node` through wildcard pieces, in the order the scan follows them. */
-function wildChildren(node: Node, key: string, g: 0 | 1, out: Node[]): void {
+function wildChildren(node: Node, key: string, g: 0 | 1, out: NodeSink): void {
   const ew = node.endWild?.[g];
   if (ew) {
     const byHead = node.endWildLens!;
@@ -599,6 +633,27 @@ function wildChildren(node: Node, key: string, g: 0 | 1, out: Node[]): void {
   }
 }
 
+/**
+ * Whether `text.slice(from, to)` equals its upper case, without slicing: upper-casing has no
+ * context-dependent mappings outside Turkish/Lithuanian locales, so it can be checked per code point.
+ */
+function isUpperCase(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; ) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 97 && c <= 122) return false;
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const w = cp > 0xffff && i + 2 <= to ? 2 : 1;
+    const ch = w === 2 ? String.fromCodePoint(cp) : text[i]!;
+    if (ch !== ch.toUpperCase()) return false;
+    i += w;
+  }
+  return true;
+}
+
 /** The state of one `TermIndex.find`: the text's tokens and, per layer, the longest accept from the current start. */
 class Scan {
   readonly starts: Int32Array;
@@ -610,15 +665,20 @@ class Scan {
   /** Per layer: the furthest end token reached from the current start, and what accepted there. */
   readonly bestEnd: number[];
   readonly bestAccepts: Accept[][];
+  readonly bestCount: number[];
   /** The layers that accepted something from the current start, so the per-token work stays small. */
-  readonly touched: number[] = [];
+  readonly touched: Int32Array;
+  touchedCount = 0;
   /** The token the current match attempt starts at. */
   from = 0;
 
   constructor(
     t: Tokens,
     readonly text: string,
-    layers: number,
+    bestEnd: number[],
+    bestAccepts: Accept[][],
+    bestCount: number[],
+    touched: Int32Array,
     private readonly exact: boolean,
   ) {
     this.infos = t.infos;
@@ -626,8 +686,10 @@ class Scan {
     this.ends = t.ends;
     this.words = t.words;
     this.n = t.n;
-    this.bestEnd = new Array<number>(layers).fill(-1);
-    this.bestAccepts = new Array(layers);
+    this.bestEnd = bestEnd;
+    this.bestAccepts = bestAccepts;
+    this.bestCount = bestCount;
+    this.touched = touched;
   }
 
   private key(j: number): string {
@@ -637,18 +699,17 @@ class Scan {
   private accept(node: Node, j: number): void {
     // A symbol token may end a term only where no word character follows.
     if (!this.words[j - 1] && isWordAt(this.text, this.ends[j - 1]!)) return;
-    const { bestEnd, bestAccepts } = this;
+    const { bestEnd, bestAccepts, bestCount } = this;
     for (const a of node.accept!) {
-      if (a.upper) {
-        const span = this.text.slice(this.starts[this.from]!, this.ends[j - 1]!);
-        if (span !== span.toUpperCase()) continue;
-      }
+      if (a.upper && !isUpperCase(this.text, this.starts[this.from]!, this.ends[j - 1]!)) continue;
       const best = bestEnd[a.layer]!;
-      if (best < 0) this.touched.push(a.layer);
+      if (best < 0) this.touched[this.touchedCount++] = a.layer;
+      // Counted, not truncated: shortening an array gives back its storage.
       if (j > best) {
         bestEnd[a.layer] = j;
-        bestAccepts[a.layer] = [a];
-      } else if (j === best) bestAccepts[a.layer]!.push(a);
+        bestAccepts[a.layer]![0] = a;
+        bestCount[a.layer] = 1;
+      } else if (j === best) bestAccepts[a.layer]![bestCount[a.layer]!++] = a;
     }
   }
 
@@ -676,9 +737,11 @@ class Scan {
     const numNode = node.num?.[g];
     if (numNode) this.number(numNode, key, j);
     if (node.endWild || node.startWild || node.bothWild) {
-      const kids: Node[] = [];
-      wildChildren(node, key, g, kids);
-      for (const c of kids) this.visit(c, j + 1);
+      const from = kidStack.top;
+      wildChildren(node, key, g, kidStack);
+      const to = kidStack.top;
+      for (let k = from; k < to; k++) this.visit(kidStack.items[k]!, j + 1);
+      kidStack.top = from;
     }
   }
 
