@@ -77,22 +77,30 @@ function primaryLanguage(code: string | undefined): string | undefined {
 }
 
 /**
- * The context one rule sees. A class rather than an object of closures: the methods live on the
- * prototype, so a template's 60 rule runs allocate one small object each and no functions.
+ * The context the rules see. A class rather than an object of closures: the methods live on the
+ * prototype. One per template, pointed at each rule in turn (`rule`, `options`, `severity`), so a
+ * template's 60 rule runs allocate nothing; checks are synchronous, so no two rules share it at once.
  */
 class RuleRun implements RuleContext<string, unknown> {
   constructor(
     readonly template: Template,
-    readonly options: unknown,
+    public options: unknown,
     readonly settings: EffectiveSettings['business'],
     readonly format: DocumentFormat,
     readonly fixer: Fixer,
     readonly languageCode: string | undefined,
-    private readonly rule: Rule,
-    private readonly severity: Severity,
+    private rule: Rule,
+    private severity: Severity,
     private readonly messages: LintMessage[],
     private readonly annotations: Record<string, unknown>,
   ) {}
+
+  /** Points this context at the next rule. */
+  next(rule: Rule, options: unknown, severity: Severity): void {
+    this.rule = rule;
+    this.options = options;
+    this.severity = severity;
+  }
 
   // No `this`: rules may pass `ctx.rangeOf` around as a plain function.
   rangeOf(node: StringNode, start?: number, end?: number): Range {
@@ -139,10 +147,13 @@ export function lintTemplate(doc: ParsedDocument, template: Template, opts: Lint
   const messages: LintMessage[] = [];
   const annotations: Record<string, unknown> = {};
   const languageCode = primaryLanguage(template.language?.value ?? settings.business.defaultLocale);
+  let ctx: RuleRun | undefined;
   for (const rule of opts.rules) {
     const setting = settings.rules.get(rule.id);
     if (!setting) continue;
-    const ctx = new RuleRun(template, ruleOptions(rule, settings), settings.business, doc.format, fixer, languageCode, rule, setting.severity, messages, annotations);
+    const options = ruleOptions(rule, settings);
+    if (ctx) ctx.next(rule, options, setting.severity);
+    else ctx = new RuleRun(template, options, settings.business, doc.format, fixer, languageCode, rule, setting.severity, messages, annotations);
     try {
       rule.check(template, ctx);
     } catch (e) {
