@@ -202,7 +202,22 @@ export interface TextField {
   button?: Button;
 }
 
-export function textFields(t: Template): TextField[] {
+/**
+ * The last template's fields: the rules of a template ask for them in turn (a dozen times per lint).
+ * Templates are not changed after they are read, so the list is shared, and read only.
+ */
+let lastTemplate: Template | undefined;
+let lastFields: readonly TextField[] = [];
+
+export function textFields(t: Template): readonly TextField[] {
+  if (t === lastTemplate) return lastFields;
+  const out = collectTextFields(t);
+  lastTemplate = t;
+  lastFields = out;
+  return out;
+}
+
+function collectTextFields(t: Template): TextField[] {
   const out: TextField[] = [];
   for (const c of t.components) {
     if (c.type === 'HEADER' && c.text && (c.format === undefined || c.format === 'TEXT')) out.push({ kind: 'header', node: c.text, component: c });

@@ -138,18 +138,23 @@ class PolicyLexicon implements Lexicon {
   }
 
   find(list: PolicyList, text: string): PolicyMatch[] {
-    return this.findAny([list], text);
+    if (!text) return [];
+    // One list is keyed by its own name (what `findAny` would join it to): no array, no join.
+    return this.resolve(this.scan(text), list, list);
   }
 
   findAny(lists: readonly PolicyList[], text: string): PolicyMatch[] {
     if (!text || !lists.length) return [];
-    const scan = this.scan(text);
-    const key = lists.join('+');
+    if (lists.length === 1) return this.find(lists[0]!, text);
+    return this.resolve(this.scan(text), lists.join('+'), lists);
+  }
+
+  private resolve(scan: Scan, key: string, lists: PolicyList | readonly PolicyList[]): PolicyMatch[] {
     const cached = scan.results.get(key);
     // A copy, so a caller that sorts or edits its result cannot change another rule's.
     if (cached) return cached.slice();
     let found: PolicyMatch[];
-    if (lists.length === 1) found = scan.layers[LAYER.get(lists[0]!)!]!;
+    if (typeof lists === 'string') found = scan.layers[LAYER.get(lists)!]!;
     else {
       // As one list: leftmost first, then the longest, then the first list named; no overlaps.
       const rank = (l: PolicyList) => lists.indexOf(l);
@@ -158,8 +163,9 @@ class PolicyLexicon implements Lexicon {
       found = nonOverlapping(all);
     }
     // An exception silences every listed term it overlaps: "PIN code" (a postal code) silences "your PIN".
-    const allowed = lists.includes('exceptions') ? [] : scan.layers[ALLOW_LAYER]!;
-    const out = allowed.length ? found.filter((m) => !allowed.some((a) => a.start < m.end && m.start < a.end)) : found.slice();
+    const allowed = (typeof lists === 'string' ? lists === 'exceptions' : lists.includes('exceptions')) ? [] : scan.layers[ALLOW_LAYER]!;
+    // `found` is a scan layer or a fresh list; neither is handed out, only copies of it.
+    const out = allowed.length ? found.filter((m) => !allowed.some((a) => a.start < m.end && m.start < a.end)) : found;
     scan.results.set(key, out);
     return out.slice();
   }
