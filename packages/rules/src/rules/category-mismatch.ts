@@ -2,12 +2,13 @@ import { defineRule, z } from '@greenlight/core';
 import type { Related } from '@greenlight/core';
 import { categoryAnnotation, classification } from '../utils/category.js';
 import type { Signal as ClassSignal } from '../utils/classify.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S4 = { title: 'Meta: Template categorization (marketing, utility, authentication)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-categorization' };
-const S16 = { title: 'Meta: Utility templates (must not be promotional)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/utility-templates/utility-templates' };
-const S18 = { title: 'Meta: Limited-time offer templates (marketing only)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/limited-time-offer-templates' };
-const S2 = { title: 'Meta: Template components (copy-code and carousel are marketing features)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components' };
-const B24 = { title: 'Treble: what utility templates may not contain', url: 'https://help.treble.ai/en/docs/meta/hsm-templates/utility' };
+const S4 = cite(SOURCES.S4, 'marketing, utility, authentication');
+const S16 = cite(SOURCES.S16, 'must not be promotional');
+const S18 = cite(SOURCES.S18, 'marketing only');
+const S2 = cite(SOURCES.S2, 'copy-code and carousel are marketing features');
+const B24 = SOURCES.B24;
 
 export default defineRule({
   id: 'category-mismatch',

@@ -1,9 +1,10 @@
 import { defineRule, z } from '@greenlight/core';
 import { classification } from '../utils/category.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S4 = { title: 'Meta: Template categorization (one-time passcodes belong to AUTHENTICATION)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-categorization' };
-const S5 = { title: 'Meta: Authentication templates', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/authentication-templates/authentication-templates' };
-const S8 = { title: 'Meta: message_template_status_update webhook (INCORRECT_CATEGORY)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/message_template_status_update' };
+const S4 = cite(SOURCES.S4, 'one-time passcodes belong to AUTHENTICATION');
+const S5 = SOURCES.S5;
+const S8 = cite(SOURCES.S8, 'INCORRECT_CATEGORY');
 
 export default defineRule({
   id: 'category-otp-content',

@@ -1,10 +1,11 @@
 import { defineRule, z } from '@greenlight/core';
 import { classification } from '../utils/category.js';
 import { LANGUAGE_NAMES, languageMismatch } from '../utils/language-detect.js';
+import { SOURCES, cite } from '../utils/sources.js';
 
-const S21 = { title: 'Meta: Supported languages (one template per language)', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/supported-languages' };
-const S3 = { title: 'Meta: Template review', url: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-review' };
-const B9 = { title: 'HiJiffy: campaign rejection reasons (content not in the selected language)', url: 'https://help.hijiffy.com/campaigns-rejected-reasons' };
+const S21 = cite(SOURCES.S21, 'one template per language');
+const S3 = SOURCES.S3;
+const B9 = cite(SOURCES.B9, 'content not in the selected language');
 
 const name = (code: string) => LANGUAGE_NAMES[code] ?? code;
 

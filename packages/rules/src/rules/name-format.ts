@@ -22,7 +22,7 @@ export default defineRule({
   severity: 'error',
   family: 'limits',
   tags: ['name'],
-  evidence: { level: 'meta', sources: [S1, { title: 'Infobip: template name schema', url: 'https://infobip.com/docs/api/channels/whatsapp/whatsapp-service-management/delete-whatsapp-template' }] },
+  evidence: { level: 'meta', sources: [S1, cite(SOURCES.B30, 'template name schema')] },
   fixable: 'fix',
   recommended: true,
   messages: {
