@@ -28,6 +28,7 @@ step "generated files are up to date" pnpm gen:check
 step "typecheck" pnpm typecheck
 step "unit, rule, fixture, property, CLI and language-server tests" pnpm test
 step "VS Code extension: types and unit tests" bash -c 'pnpm --filter greenlight-vscode typecheck && pnpm --filter greenlight-vscode test' 
+step "browser extension: types and unit tests (WXT fake browser)" bash -c 'pnpm --filter greenlight-browser typecheck && pnpm --filter greenlight-browser test'
 step "accuracy on the labelled corpus" pnpm eval --check
 step "setup for real-editor tests" bash scripts/setup-e2e.sh
 step "browser extension in Chromium" bash scripts/e2e-browser.sh
