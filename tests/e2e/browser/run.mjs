@@ -253,7 +253,8 @@ async function lexicalSuite() {
   await page.keyboard.type('Ciao {{1}}!', { delay: 5 });
   await page.keyboard.press('Enter');
   await page.keyboard.type('Visita http://esempio.it/offerte oppure https://bit.ly/abc', { delay: 3 });
-  const s = await waitFor(page, (st) => st.findings.some((f) => f.ruleId === 'url-shortener'), 'url-shortener in contenteditable');
+  // Wait for the painted underline too: findings arrive one frame before their rects are measured.
+  const s = await waitFor(page, (st) => st.findings.some((f) => f.ruleId === 'url-shortener' && f.rects?.length > 0), 'url-shortener painted in contenteditable');
   check('contenteditable body discovered', s.fields.some((f) => f.id === 'body' && f.editable === 'contenteditable'), JSON.stringify(s.fields));
   check('footer found by its Italian heading', s.fields.some((f) => f.id === 'footer'), JSON.stringify(s.fields.map((f) => f.id)));
   check('category from an aria-checked radio card', s.category.selected === 'MARKETING', JSON.stringify(s.category));
