@@ -2,7 +2,7 @@
 export { run, version, EXIT, type CliIo } from './cli.js';
 export { parseCliArgs, HELP, FORMATS, UsageError, type CliOptions, type FormatName } from './args.js';
 export { findFiles, type Candidate } from './files.js';
-export { lintText, holdsTemplates } from './lint-files.js';
+export { lintText } from './lint-files.js';
 export { ConfigLoader, describeConfig, isIgnored } from './config.js';
 export { formatStylish } from './formatters/stylish.js';
 export { formatJson } from './formatters/json.js';

@@ -2,10 +2,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   detectFormat,
-  get,
+  holdsTemplates,
   lintAndFix,
   lintParsed,
-  looksLikeTemplate,
   parseDocument,
   type ResolvedConfig,
   type Rule,
@@ -33,16 +32,6 @@ export interface LintTextResult {
 }
 
 const BOM = '\uFEFF';
-
-/** Does the parsed tree hold at least one template, in any of Meta's three shapes? */
-export function holdsTemplates(root: SourceNode | undefined): boolean {
-  if (!root) return false;
-  if (root.kind === 'array') return root.items.some(looksLikeTemplate);
-  if (root.kind !== 'object') return false;
-  if (looksLikeTemplate(root)) return true;
-  const data = get(root, 'data');
-  return data?.kind === 'array' && data.items.some(looksLikeTemplate);
-}
 
 /** `*.template.json` and friends declare themselves templates, so a broken one is still reported. */
 const NAMED_AS_TEMPLATE = /\.templates?\.(?:json|ya?ml)$/i;

@@ -163,6 +163,15 @@ export function looksLikeTemplate(node: SourceNode): node is ObjectNode {
   return ['name', 'language', 'category', 'parameter_format'].filter((k) => get(node, k) !== undefined).length >= 2;
 }
 
+/** Does a parsed document hold at least one template, in any of Meta's three shapes? */
+export function holdsTemplates(root: SourceNode | undefined): boolean {
+  if (!root) return false;
+  if (root.kind === 'array') return root.items.some(looksLikeTemplate);
+  if (looksLikeTemplate(root)) return true;
+  const data = get(root, 'data');
+  return data?.kind === 'array' && data.items.some(looksLikeTemplate);
+}
+
 export interface TemplateList {
   templates: Template[];
   /** Where the list sits: a top-level array, or `data` of a Graph API list response. */

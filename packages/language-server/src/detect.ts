@@ -1,4 +1,4 @@
-import { get, matchGlob, relativePath, type SourceNode } from '@greenlight/core';
+import { matchGlob, relativePath } from '@greenlight/core';
 import { CONFIG_FILE_NAME } from '@greenlight/core';
 
 /** Does the path match one of the template globs, absolute or relative to a workspace folder? */
@@ -23,22 +23,6 @@ export function formatOf(path: string | undefined, languageId: string | undefine
   if (languageId === 'yaml') return 'yaml';
   if (languageId === 'json' || languageId === 'jsonc') return 'json';
   return undefined;
-}
-
-function isTemplateObject(node: SourceNode | undefined): boolean {
-  if (!node || node.kind !== 'object') return false;
-  return get(node, 'components') !== undefined && (get(node, 'name') !== undefined || get(node, 'category') !== undefined);
-}
-
-/**
- * Recognises template content outside the globs: a template object (`components` plus `name` or
- * `category`), a list with one, or a Graph API `{ "data": [...] }` page with one.
- */
-export function looksLikeTemplates(root: SourceNode | undefined): boolean {
-  if (!root) return false;
-  if (isTemplateObject(root)) return true;
-  const list = root.kind === 'array' ? root : root.kind === 'object' ? get(root, 'data') : undefined;
-  return list?.kind === 'array' && list.items.some(isTemplateObject);
 }
 
 /** A cheap test before parsing a document that no glob selected. */

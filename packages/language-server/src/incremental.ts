@@ -7,11 +7,6 @@
  */
 import { parseDocument, type ArrayNode, type ParsedDocument, type Range, type SourceNode } from '@greenlight/core';
 
-/** Parses a whole document (core's parsers detach string values from the text). */
-export function parseDetached(text: string, format: 'json' | 'yaml'): ParsedDocument {
-  return parseDocument(text, format);
-}
-
 const moved = (r: Range, d: number): Range => ({ start: r.start + d, end: r.end + d });
 
 /**
@@ -62,7 +57,7 @@ export interface IncrementalStats {
 export function parseIncremental(text: string, format: 'json' | 'yaml', previous: ParsedDocument | undefined, stats?: IncrementalStats): ParsedDocument {
   const full = () => {
     if (stats) stats.full++;
-    return parseDetached(text, format);
+    return parseDocument(text, format);
   };
   if (!previous || format !== 'json' || previous.format !== 'json' || previous.problems.length > 0) return full();
   const old = previous.text;

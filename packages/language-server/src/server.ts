@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import {
   CONFIG_FILE_NAME,
   TemplateCache,
+  holdsTemplates,
   lintParsed,
   matchGlob,
   joinPath,
@@ -27,7 +28,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, fixAllEdit } from './codeActions.js';
 import { completions } from './completion.js';
 import { ConfigManager, type LoadedConfig } from './configs.js';
-import { formatOf, isConfigPath, looksLikeTemplates, matchesTemplateGlobs, mightBeTemplates } from './detect.js';
+import { formatOf, isConfigPath, matchesTemplateGlobs, mightBeTemplates } from './detect.js';
 import { SOURCE, toDiagnostics, toLspRange } from './diagnostics.js';
 import { hover } from './hover.js';
 import { parseIncremental, type IncrementalStats } from './incremental.js';
@@ -434,7 +435,7 @@ export class GreenlightServer {
     if (!byGlob && !mightBeTemplates(text)) return snap(undefined, []);
     const parsed = parseIncremental(text, format, state.parsed?.format === format ? state.parsed : undefined, this.parseStats);
     state.parsed = parsed;
-    if (!byGlob && !looksLikeTemplates(parsed.root)) return snap(undefined, []);
+    if (!byGlob && !holdsTemplates(parsed.root)) return snap(undefined, []);
     const config = this.configs.configFor(filePath, this.explicitConfigPath());
     if (filePath && config.config.ignorePatterns.some((g) => matchGlob(g, filePath))) return snap(undefined, [], config);
 

@@ -1,10 +1,9 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { lintParsed, matchGlob } from '@greenlight/core';
+import { holdsTemplates, lintParsed, matchGlob, parseDocument } from '@greenlight/core';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatOf, isConfigPath, looksLikeTemplates, matchesTemplateGlobs, mightBeTemplates } from './detect.js';
+import { formatOf, isConfigPath, matchesTemplateGlobs, mightBeTemplates } from './detect.js';
 import { toDiagnostics } from './diagnostics.js';
-import { parseDetached } from './incremental.js';
 import { pathToUri, uriToPath } from './paths.js';
 import type { LintWorkspaceParams, LintWorkspaceResult } from './protocol.js';
 import type { GreenlightServer } from './server.js';
@@ -73,8 +72,8 @@ export async function lintWorkspace(server: GreenlightServer, params: LintWorksp
       }
       if (!byGlob && !mightBeTemplates(text)) continue;
       const format = formatOf(path, undefined)!;
-      const parsed = parseDetached(text, format);
-      if (!byGlob && !looksLikeTemplates(parsed.root)) continue;
+      const parsed = parseDocument(text, format);
+      if (!byGlob && !holdsTemplates(parsed.root)) continue;
       const config = server.configs.configFor(path, server.explicitConfigPath());
       if (config.config.ignorePatterns.some((g) => matchGlob(g, path))) continue;
       const result = lintParsed(parsed, { rules: server.options.rules, config: config.config, filePath: path });
