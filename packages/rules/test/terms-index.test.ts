@@ -59,11 +59,10 @@ describe('TermIndex', () => {
       { numRuns: 300 },
     );
   });
-  it('stays linear on adversarial input', () => {
+  it('finishes on adversarial input', () => {
+    // A backtracking matcher would run into the test timeout here; speed itself is for `pnpm bench`.
     const idx = new TermIndex(['a* a* a* a* b', 'a a a a a a a a a c'].map((term) => ({ term, list: 'l', layer: 0 })));
-    const t0 = performance.now();
     expect(idx.find(`${'a '.repeat(50000)}c`)[0]!.length).toBeGreaterThan(0);
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
 
