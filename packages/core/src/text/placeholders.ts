@@ -83,9 +83,8 @@ export function findPlaceholders(text: string): Placeholder[] {
   return out;
 }
 
-/** The text with every variable token replaced by spaces of the same length (offsets stay valid). */
-export function maskPlaceholders(text: string): string {
-  const ps = findPlaceholders(text);
+/** The text with the given tokens (by default all of them) replaced by spaces; offsets stay valid. */
+export function maskPlaceholders(text: string, ps: readonly Placeholder[] = findPlaceholders(text)): string {
   if (ps.length === 0) return text;
   let out = '';
   let cursor = 0;

@@ -1,8 +1,5 @@
 /** Counting helpers: the one definition of "character", "emoji" and "word" used by all rules. */
 
-/** Meta's editor counts with JavaScript string length (UTF-16 code units); so do we. */
-export const charLength = (s: string) => s.length;
-
 const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}\uFE0F?|[\u{1F3FB}-\u{1F3FF}])*|[\u{1F1E6}-\u{1F1FF}]{2}|[0-9#*]\uFE0F?\u20E3/gu;
 
 export interface Span {
@@ -11,8 +8,20 @@ export interface Span {
   text: string;
 }
 
-/** Emoji as the user sees them: a ZWJ family or a flag counts once. */
-export function findEmoji(text: string): Span[] {
+// Every Extended_Pictographic code point is U+00A9, U+00AE, in U+203C–U+3299 or in U+1F000–U+1FFFF,
+// and keycaps carry U+20E3: a text without one of these skips the Unicode regex.
+const MAYBE_EMOJI = /[\u00a9\u00ae\u203c-\u3299\ud83c-\ud83f]/;
+const emojiCache = new Map<string, Span[]>();
+const NO_EMOJI: Span[] = [];
+
+/**
+ * Emoji as the user sees them: a ZWJ family or a flag counts once. Memoised for the last texts,
+ * since several rules look at the same fields.
+ */
+export function findEmoji(text: string): readonly Span[] {
+  if (!MAYBE_EMOJI.test(text)) return NO_EMOJI;
+  const hit = emojiCache.get(text);
+  if (hit) return hit;
   const out: Span[] = [];
   EMOJI.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -21,6 +30,8 @@ export function findEmoji(text: string): Span[] {
     if (/^[0-9#*]$/.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
+  if (emojiCache.size > 64) emojiCache.clear();
+  emojiCache.set(text, out);
   return out;
 }
 

@@ -1,5 +1,4 @@
-import { defineRule, get, getString, z, type SourceNode, type StringNode } from '@greenlight/core';
-import { emojiIn } from '../utils/emoji.js';
+import { defineRule, get, getString, z, type SourceNode, type StringNode, findEmoji } from '@greenlight/core';
 import { findUrls } from '../utils/urls.js';
 import { SOURCES, cite } from '../utils/sources.js';
 
@@ -62,7 +61,7 @@ export default defineRule({
     }
     for (const node of scan) {
       for (const u of findUrls(node.value)) ctx.report({ messageId: 'url', node, start: u.start, end: u.end, data: { url: u.text } });
-      for (const e of emojiIn(node.value)) ctx.report({ messageId: 'emoji', node, start: e.start, end: e.end, data: { emoji: e.text } });
+      for (const e of findEmoji(node.value)) ctx.report({ messageId: 'emoji', node, start: e.start, end: e.end, data: { emoji: e.text } });
     }
   },
   examples: {

@@ -1,5 +1,4 @@
-import { defineRule, textFields, z } from '@greenlight/core';
-import { emojiIn } from '../utils/emoji.js';
+import { defineRule, textFields, z, findEmoji } from '@greenlight/core';
 import { SOURCES, cite } from '../utils/sources.js';
 
 const S2 = cite(SOURCES.S2, 'header and footer text');
@@ -28,7 +27,7 @@ export default defineRule({
       const field = f.kind === 'header' || f.kind === 'card-header' ? 'header' : f.kind === 'footer' ? 'footer' : undefined;
       if (!field) continue;
       const v = f.node.value;
-      for (const e of emojiIn(v)) {
+      for (const e of findEmoji(v)) {
         // Removing the emoji also removes one space next to it, so no double space is left.
         let s = e.start;
         let end = e.end;

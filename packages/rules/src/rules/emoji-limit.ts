@@ -1,5 +1,4 @@
-import { defineRule, textFields, z } from '@greenlight/core';
-import { emojiIn } from '../utils/emoji.js';
+import { defineRule, textFields, z, findEmoji } from '@greenlight/core';
 import { SOURCES, cite } from '../utils/sources.js';
 
 const S3 = cite(SOURCES.S3, 'emoji in the body may be limited');
@@ -29,7 +28,7 @@ export default defineRule({
     if (max === undefined) return;
     for (const f of textFields(t)) {
       if (f.kind !== 'body' && f.kind !== 'card-body') continue;
-      const emoji = emojiIn(f.node.value);
+      const emoji = findEmoji(f.node.value);
       if (emoji.length <= max) continue;
       const first = emoji[max]!;
       ctx.report({ messageId: 'tooMany', node: f.node, start: first.start, end: first.end, data: { count: emoji.length, category: t.category!.toLowerCase(), max } });

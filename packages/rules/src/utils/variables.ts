@@ -3,7 +3,7 @@
  * scanner for `{{…}}` tokens, and add what several rules need: which tokens are meant as
  * variables, the certain repair of a malformed one, distinct counts, edges and example values.
  */
-import { countWords, findPlaceholders, NAMED_MAX_LENGTH, type Component, type Placeholder, type StringNode, type Template } from '@greenlight/core';
+import { countWords, findPlaceholders, maskPlaceholders, NAMED_MAX_LENGTH, type Component, type Placeholder, type StringNode, type Template } from '@greenlight/core';
 
 const VAR_LIKE_INNER = /^[A-Za-z0-9_]{1,64}$/;
 
@@ -112,20 +112,9 @@ export function trimEdges(text: string): { start: number; end: number } {
 /** Does this separator hold any text (a letter or digit), as opposed to only spaces and punctuation? */
 export const hasText = (s: string) => /[\p{L}\p{N}]/u.test(s);
 
-/** The text with the given tokens blanked out (offsets stay the same). */
-export function maskTokens(text: string, tokens: readonly Placeholder[]): string {
-  let out = '';
-  let cursor = 0;
-  for (const p of tokens) {
-    out += text.slice(cursor, p.start) + ' '.repeat(p.end - p.start);
-    cursor = p.end;
-  }
-  return out + text.slice(cursor);
-}
-
 /** Words outside variables, counted the way Meta's editor approximates words. */
 export function staticWordCount(text: string): number {
-  return countWords(maskTokens(text, variableTokens(text)));
+  return countWords(maskPlaceholders(text, variableTokens(text)));
 }
 
 /** Where variables may appear in a template, by field. */
