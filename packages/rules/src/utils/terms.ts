@@ -231,14 +231,41 @@ export interface IndexEntry {
 /**
  * The keys of one distinct token text, for both kinds of index: folded (accents, case, Arabic marks)
  * and case-only (`accents: 'exact'`), with their vocabulary ids as of a vocabulary of `vocabSize` keys.
+ * A class, so every info has one shape and the scan's reads stay monomorphic.
  */
-interface TokenInfo {
-  fkey: string;
+class TokenInfo {
   fid: number;
-  lkey: string;
   lid: number;
   vocabSize: number;
+  /** Whether each key is a number (`#` in a term): decided once per distinct token, not per scan. */
+  readonly fnum: boolean;
+  readonly lnum: boolean;
+  /**
+   * The root steps of the last two indexes that scanned this token, by index serial: the category
+   * and the content-policy index of one template read the same tokens in turn.
+   */
+  stepSerial0 = -1;
+  step0: RootStep | undefined = undefined;
+  stepSerial1 = -1;
+  step1: RootStep | undefined = undefined;
+
+  constructor(
+    readonly fkey: string,
+    readonly lkey: string,
+  ) {
+    this.fid = VOCAB.get(fkey) ?? -1;
+    this.lid = fkey === lkey ? this.fid : (VOCAB.get(lkey) ?? -1);
+    this.vocabSize = VOCAB.size;
+    this.fnum = isDigits(fkey);
+    this.lnum = fkey === lkey ? this.fnum : isDigits(lkey);
+  }
 }
+
+/** A `#` piece's token: 1 to 9 decimal digits of any script. */
+const isDigits = (key: string): boolean => {
+  const c0 = key.charCodeAt(0);
+  return ((c0 >= 48 && c0 <= 57) || c0 > 127) && DIGITS.test(key);
+};
 
 /** A text's tokens, shared by every index (folded or exact) that scans it. */
 interface Tokens {
@@ -259,18 +286,31 @@ function refreshIds(info: TokenInfo): void {
 /** 0: whitespace (or a zero-width space), 1: word character, 2: symbol. ASCII by table, the rest by regex, cached. */
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_CLASS[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : /\s/.test(String.fromCharCode(c)) ? 0 : 2;
-const WIDE_CLASS = new Map<number, number>();
+/** Classes of the other BMP code points, filled on first sight (0: not yet known, else class + 1). */
+const BMP_CLASS = new Uint8Array(65536);
+const ASTRAL_CLASS = new Map<number, number>();
 const SPACE_CHAR = /[\s\u200B-\u200D]/u;
 
 function classOf(cp: number): number {
   if (cp < 128) return ASCII_CLASS[cp]!;
-  let k = WIDE_CLASS.get(cp);
+  if (cp < 65536) {
+    const k = BMP_CLASS[cp]!;
+    if (k !== 0) return k - 1;
+    const c = wideClass(cp);
+    BMP_CLASS[cp] = c + 1;
+    return c;
+  }
+  let k = ASTRAL_CLASS.get(cp);
   if (k === undefined) {
-    const ch = String.fromCodePoint(cp);
-    k = WORD_CHAR.test(ch) ? 1 : SPACE_CHAR.test(ch) ? 0 : 2;
-    if (WIDE_CLASS.size < 20000) WIDE_CLASS.set(cp, k);
+    k = wideClass(cp);
+    if (ASTRAL_CLASS.size < 20000) ASTRAL_CLASS.set(cp, k);
   }
   return k;
+}
+
+function wideClass(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return WORD_CHAR.test(ch) ? 1 : SPACE_CHAR.test(ch) ? 0 : 2;
 }
 
 /**
@@ -308,9 +348,7 @@ const ASCII_SYMBOLS: (TokenInfo | undefined)[] = new Array(128).fill(undefined);
 
 function makeInfo(raw: string, ascii: boolean): TokenInfo {
   const lkey = raw.toLowerCase();
-  const fkey = ascii ? lkey : foldKey(raw);
-  const fid = VOCAB.get(fkey) ?? -1;
-  return { fkey, fid, lkey, lid: fkey === lkey ? fid : (VOCAB.get(lkey) ?? -1), vocabSize: VOCAB.size };
+  return new TokenInfo(ascii ? lkey : foldKey(raw), lkey);
 }
 
 /**
@@ -363,7 +401,7 @@ function tokensOf(text: string): Tokens {
 let scratchStarts = new Int32Array(1024);
 let scratchEnds = new Int32Array(1024);
 let scratchWords = new Uint8Array(1024);
-const NO_INFO: TokenInfo = { fkey: '', fid: -1, lkey: '', lid: -1, vocabSize: 0 };
+const NO_INFO = new TokenInfo('', '');
 
 let scratchInfos: TokenInfo[] = new Array(1024).fill(NO_INFO);
 
@@ -426,8 +464,12 @@ function isWordAt(text: string, i: number): boolean {
   return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 
+/** Numbers the indexes, for the per-token root-step cache. */
+let nextIndexSerial = 0;
+
 export class TermIndex {
   private readonly root = new Node();
+  private readonly serial = nextIndexSerial++;
   readonly layers: number;
   private count = 0;
   private readonly exact: boolean;
@@ -530,17 +572,28 @@ export class TermIndex {
     const exact = this.exact;
     const numRoot = this.root.num?.[1];
     cursor.fill(0);
+    const serial = this.serial;
     for (let i = 0; i < n; i++) {
-      const key = exact ? infos[i]!.lkey : infos[i]!.fkey;
-      const step = this.rootStep(key);
+      const info = infos[i]!;
+      let step: RootStep;
+      if (info.stepSerial0 === serial) step = info.step0!;
+      else if (info.stepSerial1 === serial) step = info.step1!;
+      else {
+        step = this.rootStep(exact ? info.lkey : info.fkey);
+        info.stepSerial1 = info.stepSerial0;
+        info.step1 = info.step0;
+        info.stepSerial0 = serial;
+        info.step0 = step;
+      }
+      const isNumber = numRoot !== undefined && (exact ? info.lnum : info.fnum);
       // Most tokens start no term: skip them before any other work.
-      if (step === NO_STEP && numRoot === undefined) continue;
+      if (step === NO_STEP && !isNumber) continue;
       // A match must not start right after a word character (possible only for a symbol token).
       if (!words[i] && isWordAt(text, starts[i]! - 1)) continue;
       // The first piece of a term is never glued to anything before it; the steps in `advance` order.
       scan.from = i;
       if (step.lit) scan.visit(step.lit, i + 1);
-      if (numRoot) scan.number(numRoot, key, i);
+      if (isNumber) scan.number(numRoot!, i);
       for (const c of step.wild) scan.visit(c, i + 1);
       if (scan.touchedCount === 0) continue;
       for (let t = 0; t < scan.touchedCount; t++) {
@@ -714,9 +767,9 @@ class Scan {
   }
 
   /** A `#` piece: token `j` as a number, or "1.000" / "12,5" (a separator glued between two digit runs). */
-  number(numNode: Node, key: string, j: number): void {
-    const c0 = key.charCodeAt(0);
-    if (((c0 >= 48 && c0 <= 57) || c0 > 127) && DIGITS.test(key)) {
+  number(numNode: Node, j: number): void {
+    const info = this.infos[j]!;
+    if (this.exact ? info.lnum : info.fnum) {
       this.visit(numNode, j + 1);
       const { starts, ends } = this;
       const sep = j + 1 < this.n ? this.key(j + 1) : undefined;
@@ -735,7 +788,7 @@ class Scan {
       if (lit) this.visit(lit, j + 1);
     }
     const numNode = node.num?.[g];
-    if (numNode) this.number(numNode, key, j);
+    if (numNode) this.number(numNode, j);
     if (node.endWild || node.startWild || node.bothWild) {
       const from = kidStack.top;
       wildChildren(node, key, g, kidStack);
