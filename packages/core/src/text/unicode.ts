@@ -40,16 +40,28 @@ export function findEmoji(text: string): readonly Span[] {
 const STARTS = /[\p{L}\p{N}]/u;
 const CONTINUES = /[\p{M}'’\-]/u;
 /** 0: neither, 1: continues a word only (marks, apostrophes, hyphens), 2: starts or continues one. */
-const wideClass = new Map<number, number>();
+const BMP_WORD_CLASS = new Uint8Array(65536);
+const astralWordClass = new Map<number, number>();
 function wordClass(cp: number): number {
   if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) ? 2 : cp === 39 || cp === 45 ? 1 : 0;
-  let k = wideClass.get(cp);
+  if (cp < 65536) {
+    // Filled on first sight: 0 is "not yet known", otherwise the class plus one.
+    const k = BMP_WORD_CLASS[cp]!;
+    if (k !== 0) return k - 1;
+    const c = wideWordClass(cp);
+    BMP_WORD_CLASS[cp] = c + 1;
+    return c;
+  }
+  let k = astralWordClass.get(cp);
   if (k === undefined) {
-    const ch = String.fromCodePoint(cp);
-    k = STARTS.test(ch) ? 2 : CONTINUES.test(ch) ? 1 : 0;
-    if (wideClass.size < 20000) wideClass.set(cp, k);
+    k = wideWordClass(cp);
+    if (astralWordClass.size < 20000) astralWordClass.set(cp, k);
   }
   return k;
+}
+function wideWordClass(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return STARTS.test(ch) ? 2 : CONTINUES.test(ch) ? 1 : 0;
 }
 const isThai = (c: number) => c >= 0x0e00 && c <= 0x0e7f;
 

@@ -69,13 +69,15 @@ const RANGES: [number, number, Script][] = [
   [0x1100, 0x11ff, 'Hangul'],
 ];
 
-function scriptOf(cp: number): Script | undefined {
-  if (cp < 0x41) return undefined;
-  if (cp <= 0x7a) return cp >= 0x61 || cp <= 0x5a ? 'Latin' : undefined;
-  if (cp < 0xc0) return undefined;
-  for (const [lo, hi, s] of RANGES) if (cp >= lo && cp <= hi) return s;
-  return undefined;
-}
+/** Scripts by number (0: none), and every BMP code point's script number: one look-up per character. */
+const SCRIPT_NAMES: (Script | undefined)[] = [undefined, ...new Set(RANGES.map((r) => r[2]))];
+const SCRIPT_OF_BMP = (() => {
+  const table = new Uint8Array(65536);
+  const latin = SCRIPT_NAMES.indexOf('Latin');
+  for (let c = 0x41; c <= 0x7a; c++) if (c <= 0x5a || c >= 0x61) table[c] = latin;
+  for (const [lo, hi, s] of RANGES) table.fill(SCRIPT_NAMES.indexOf(s), lo, hi + 1);
+  return table;
+})();
 
 /** The scripts a template language is written in. Languages not listed are written in Latin letters. */
 const LANGUAGE_SCRIPTS: Record<string, Script[]> = {
@@ -261,52 +263,32 @@ export function detectLanguage(input: string): Detection {
   // Without "@", "://" or "www." only the placeholder part of NOISE can match: the same result, far cheaper.
   const text = sample.includes('@') || sample.includes('://') || sample.includes('www.') ? sample.replace(NOISE, ' ') : sample.replace(PLACEHOLDER, ' ');
   // Letters per script, and the scripts in order of first appearance (ties go to the first seen).
-  const counts = new Map<Script, number>();
+  const perScript = new Int32Array(SCRIPT_NAMES.length);
+  const seen: number[] = [];
   let letters = 0;
-  let latin = 0;
-  let firstLatin = -1;
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
-    if (cp < 128) {
-      // ASCII letters are the bulk of most texts: counted apart, merged below.
-      if ((cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) {
-        if (firstLatin < 0) firstLatin = counts.size;
-        latin++;
-        letters++;
-      }
+    if (cp >= 0xd800 && cp <= 0xdbff) {
+      // No listed script lies outside the BMP: skip the pair.
+      i++;
       continue;
     }
-    if (cp >= 0xd800 && cp <= 0xdbff) {
-      cp = text.codePointAt(i)!;
-      i++;
-    }
-    const s = scriptOf(cp);
-    if (!s) continue;
+    const k = SCRIPT_OF_BMP[cp]!;
+    if (k === 0) continue;
     letters++;
-    if (s === 'Latin') {
-      if (firstLatin < 0) firstLatin = counts.size;
-      latin++;
-    } else counts.set(s, (counts.get(s) ?? 0) + 1);
+    if (perScript[k] === 0) seen.push(k);
+    perScript[k] = perScript[k]! + 1;
   }
   let script: Script | undefined;
   let top = 0;
-  let k = 0;
-  for (const [s, n] of counts) {
-    if (k++ === firstLatin && latin > top) {
-      top = latin;
-      script = 'Latin';
+  for (const k of seen) {
+    if (perScript[k]! > top) {
+      top = perScript[k]!;
+      script = SCRIPT_NAMES[k];
     }
-    if (n > top) {
-      top = n;
-      script = s;
-    }
-  }
-  if (k <= firstLatin && latin > top) {
-    top = latin;
-    script = 'Latin';
   }
   // Japanese mixes kanji and kana: count them as one script.
-  if (script === 'Han' || script === 'Kana') top = (counts.get('Han') ?? 0) + (counts.get('Kana') ?? 0);
+  if (script === 'Han' || script === 'Kana') top = perScript[SCRIPT_NAMES.indexOf('Han')]! + perScript[SCRIPT_NAMES.indexOf('Kana')]!;
   const scriptShare = letters ? top / letters : 0;
   const hits: Record<string, number> = {};
   let words = 0;
