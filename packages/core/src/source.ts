@@ -30,10 +30,13 @@ export interface StringNode extends NodeBase {
   value: string;
   style: StringStyle;
   /**
-   * Source offset of each value index, `value.length + 1` entries (the last one is where the
-   * content ends). Null when the content is copied verbatim from `contentStart` on.
+   * Where the value stops being a verbatim copy of the source (escapes, YAML folding, quotes):
+   * pairs `[valueIndex, sourceOffset, ...]`, sorted by value index. A value index maps to the pair at
+   * or before it, plus the distance from that pair; before the first pair, to `contentStart` plus
+   * the index. Null when the whole value is copied verbatim from `contentStart` on. A long body with
+   * a few `\n` escapes needs a few pairs, not one entry per character.
    */
-  offsets: Int32Array | null;
+  breaks: Int32Array | null;
   contentStart: number;
 }
 
@@ -76,7 +79,31 @@ export type SourceNode = StringNode | NumberNode | BooleanNode | NullNode | Obje
 /** Source offset of a position inside a string's decoded value. */
 export function sourceOffset(node: StringNode, index: number): number {
   const i = Math.max(0, Math.min(index, node.value.length));
-  return node.offsets ? node.offsets[i]! : node.contentStart + i;
+  const b = node.breaks;
+  if (!b || b.length === 0 || i < b[0]!) return node.contentStart + i;
+  // The last pair at or before i: binary search over the pairs.
+  let lo = 0;
+  let hi = b.length / 2 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (b[2 * mid]! <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return b[2 * lo + 1]! + (i - b[2 * lo]!);
+}
+
+/**
+ * The `breaks` of a string from the source offset of every value index (`value.length + 1` entries):
+ * a pair wherever an offset is not the previous one plus one. Null when all of them are.
+ */
+export function breaksOf(offsets: Int32Array, contentStart: number): Int32Array | null {
+  const pairs: number[] = [];
+  let expected = contentStart;
+  for (let i = 0; i < offsets.length; i++) {
+    if (offsets[i] !== expected) pairs.push(i, offsets[i]!);
+    expected = offsets[i]! + 1;
+  }
+  return pairs.length ? Int32Array.from(pairs) : null;
 }
 
 /** Source range of `value.slice(start, end)` of a string node. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords, findPlaceholders } from '../src/index.js';
+import { breaksOf, countWords, findPlaceholders, sourceOffset, type StringNode } from '../src/index.js';
 import { decodeJsonString } from '../src/parsers/json.js';
 
 // The definition countWords implements without a regex: a word starts with a letter or digit and
@@ -61,15 +61,43 @@ describe('findPlaceholders memo', () => {
 });
 
 describe('decodeJsonString', () => {
+  const offsetsOf = (value: string, breaks: Int32Array | null, contentStart: number) => {
+    const node: StringNode = { kind: 'string', value, style: 'json', breaks, contentStart, range: { start: contentStart - 1, end: contentStart + value.length + 1 } };
+    return Array.from({ length: value.length + 1 }, (_, i) => sourceOffset(node, i));
+  };
   it('decodes escapes and maps every value unit to its source offset', () => {
     const src = '"a\\nb\\u00e9\\"c\\q"';
-    const { value, offsets } = decodeJsonString(src, 1, src.length - 1);
+    const { value, breaks } = decodeJsonString(src, 1, src.length - 1);
     expect(value).toBe('a\nbé"c\\q');
     // a, \n, b, \u00e9, \", c, the kept backslash of the invalid \q, q, then the content end.
-    expect([...offsets!]).toEqual([1, 2, 4, 5, 11, 13, 14, 15, 16]);
-    expect(offsets!.length).toBe(value.length + 1);
+    expect(offsetsOf(value, breaks, 1)).toEqual([1, 2, 4, 5, 11, 13, 14, 15, 16]);
+    // Two pairs per escape, none for the verbatim runs.
+    expect(breaks!.length).toBe(12);
   });
-  it('copies a string without escapes and needs no offsets', () => {
-    expect(decodeJsonString('"plain"', 1, 6)).toEqual({ value: 'plain', offsets: null });
+  it('maps a long text with few escapes through a few pairs', () => {
+    const body = `${'word '.repeat(200)}\\n${'more '.repeat(100)}`;
+    const src = `"${body}"`;
+    const { value, breaks } = decodeJsonString(src, 1, src.length - 1);
+    expect(breaks!.length).toBe(4);
+    const offsets = offsetsOf(value, breaks, 1);
+    expect(value[1000]).toBe('\n');
+    expect(offsets[999]).toBe(1000);
+    expect(offsets[1000]).toBe(1001);
+    expect(offsets[1001]).toBe(1003);
+    expect(offsets[value.length]).toBe(src.length - 1);
+  });
+  it('copies a string without escapes and needs no breaks', () => {
+    expect(decodeJsonString('"plain"', 1, 6)).toEqual({ value: 'plain', breaks: null });
+  });
+});
+
+describe('breaksOf', () => {
+  it('reproduces any offset table exactly', () => {
+    const table = Int32Array.from([10, 11, 12, 20, 20, 21, 30, 31]);
+    const breaks = breaksOf(table, 10);
+    expect([...breaks!]).toEqual([3, 20, 4, 20, 6, 30]);
+    const node: StringNode = { kind: 'string', value: 'x'.repeat(7), style: 'yaml-double', breaks, contentStart: 10, range: { start: 9, end: 32 } };
+    expect(Array.from({ length: 8 }, (_, i) => sourceOffset(node, i))).toEqual([...table]);
+    expect(breaksOf(Int32Array.from([5, 6, 7]), 5)).toBeNull();
   });
 });

@@ -18,7 +18,8 @@ function shift(node: SourceNode, d: number): void {
   switch (node.kind) {
     case 'string':
       node.contentStart += d;
-      if (node.offsets) node.offsets = node.offsets.map((o) => o + d);
+      // Source offsets sit at the odd places of the pairs.
+      if (node.breaks) node.breaks = node.breaks.map((o, k) => (k % 2 ? o + d : o));
       return;
     case 'object':
       for (const p of node.properties) {

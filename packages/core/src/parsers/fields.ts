@@ -54,15 +54,15 @@ export function parseFields(fields: TemplateFields): FieldsDocument {
     text += value;
     spans.push({ field, start, end: text.length });
     text += '\n';
-    return { kind: 'string', value, style: 'raw', offsets: null, contentStart: start, range: { start, end: start + value.length } };
+    return { kind: 'string', value, style: 'raw', breaks: null, contentStart: start, range: { start, end: start + value.length } };
   };
   const at = () => ({ start: text.length, end: text.length });
   const prop = (key: string, value: SourceNode): PropertyNode => ({
-    key: { kind: 'string', value: key, style: 'raw', offsets: null, contentStart: value.range.start, range: { start: value.range.start, end: value.range.start } },
+    key: { kind: 'string', value: key, style: 'raw', breaks: null, contentStart: value.range.start, range: { start: value.range.start, end: value.range.start } },
     value,
     range: value.range,
   });
-  const synthetic = (value: string): StringNode => ({ kind: 'string', value, style: 'raw', offsets: null, contentStart: text.length, range: at() });
+  const synthetic = (value: string): StringNode => ({ kind: 'string', value, style: 'raw', breaks: null, contentStart: text.length, range: at() });
   const obj = (properties: PropertyNode[]): ObjectNode => ({ kind: 'object', properties, range: at(), flow: true });
   const examplesNode = (key: 'body' | 'header', ex: string[] | Record<string, string> | undefined): PropertyNode | undefined => {
     if (!ex) return undefined;

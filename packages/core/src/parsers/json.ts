@@ -5,30 +5,19 @@ import type { ParsedDocument, SyntaxProblem } from './types.js';
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /**
- * Decodes the body of a JSON string literal (between the quotes) and records, for every decoded
- * UTF-16 unit, where it starts in the source. Escapes make the two differ: `\n` is two source units
- * for one value unit, `\u00e9` six for one.
+ * Decodes the body of a JSON string literal (between the quotes) and records where the value and
+ * the source part ways: `\n` is two source units for one value unit, `\u00e9` six for one (see
+ * `StringNode.breaks`). Verbatim runs between escapes are found with `indexOf` and copied as slices.
  */
-export function decodeJsonString(text: string, contentStart: number, contentEnd: number): { value: string; offsets: Int32Array | null } {
-  let hasEscape = false;
-  for (let i = contentStart; i < contentEnd; i++) {
-    if (text.charCodeAt(i) === 92) {
-      hasEscape = true;
-      break;
-    }
-  }
-  if (!hasEscape) return { value: detachString(text.slice(contentStart, contentEnd)), offsets: null };
-  // Runs between escapes are copied as slices and joined once; offsets go straight into a typed array.
-  const offsets = new Int32Array(contentEnd - contentStart + 1);
+export function decodeJsonString(text: string, contentStart: number, contentEnd: number): { value: string; breaks: Int32Array | null } {
+  let i = text.indexOf('\\', contentStart);
+  if (i < 0 || i >= contentEnd) return { value: detachString(text.slice(contentStart, contentEnd)), breaks: null };
   const parts: string[] = [];
-  let n = 0;
+  const breaks: number[] = [];
+  // `run`: where the verbatim run being copied starts; `length`: value units before it.
   let run = contentStart;
-  let i = contentStart;
-  while (i < contentEnd) {
-    if (text.charCodeAt(i) !== 92) {
-      offsets[n++] = i++;
-      continue;
-    }
+  let length = 0;
+  while (i >= 0 && i < contentEnd) {
     const next = text[i + 1];
     let decoded: string | undefined;
     let width = 0;
@@ -43,19 +32,26 @@ export function decodeJsonString(text: string, contentStart: number, contentEnd:
       width = 2;
     }
     if (decoded === undefined) {
-      // An invalid escape: the parser reports it; keep the backslash so offsets stay monotonic.
-      offsets[n++] = i++;
+      // An invalid escape: the parser reports it; the backslash stays in the value, verbatim.
+      i = text.indexOf('\\', i + 1);
       continue;
     }
     if (run < i) parts.push(text.slice(run, i));
+    length += i - run;
     parts.push(decoded);
-    offsets[n++] = i;
+    // The decoded unit maps to its escape; the unit after it to the source after the escape.
+    breaks.push(length, i);
+    length++;
     i += width;
     run = i;
+    breaks.push(length, i);
+    i = text.indexOf('\\', i);
   }
   if (run < contentEnd) parts.push(text.slice(run, contentEnd));
-  offsets[n++] = contentEnd;
-  return { value: parts.join(''), offsets: offsets.slice(0, n) };
+  length += Math.max(0, contentEnd - run);
+  // The value's end maps to the content's end (an escape can only overrun it in a broken literal).
+  if (breaks[breaks.length - 1]! + length - breaks[breaks.length - 2]! !== contentEnd) breaks.push(length, contentEnd);
+  return { value: parts.join(''), breaks: Int32Array.from(breaks) };
 }
 
 function convertString(text: string, n: JsoncNode): StringNode {
@@ -64,8 +60,8 @@ function convertString(text: string, n: JsoncNode): StringNode {
   const closed = n.length >= 2 && text.charCodeAt(end - 1) === 34;
   const contentStart = start + 1;
   const contentEnd = closed ? end - 1 : end;
-  const { value, offsets } = decodeJsonString(text, contentStart, contentEnd);
-  return { kind: 'string', value, style: 'json', offsets, contentStart, range: { start, end } };
+  const { value, breaks } = decodeJsonString(text, contentStart, contentEnd);
+  return { kind: 'string', value, style: 'json', breaks, contentStart, range: { start, end } };
 }
 
 function convert(text: string, n: JsoncNode): SourceNode | undefined {
@@ -157,8 +153,8 @@ function fastParse(text: string): SourceNode {
     pos++;
     const contentStart = start + 1;
     const contentEnd = pos - 1;
-    const { value, offsets } = escaped ? decodeJsonString(text, contentStart, contentEnd) : { value: detachString(text.slice(contentStart, contentEnd)), offsets: null };
-    return { kind: 'string', value, style: 'json', offsets, contentStart, range: { start, end: pos } };
+    const { value, breaks } = escaped ? decodeJsonString(text, contentStart, contentEnd) : { value: detachString(text.slice(contentStart, contentEnd)), breaks: null };
+    return { kind: 'string', value, style: 'json', breaks, contentStart, range: { start, end: pos } };
   };
   const digits = (): void => {
     const from = pos;

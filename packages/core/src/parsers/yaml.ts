@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, type Node as YamlNode } from 'yaml';
-import { detachString, type PropertyNode, type SourceNode, type StringNode, type StringStyle } from '../source.js';
+import { breaksOf, detachString, type PropertyNode, type SourceNode, type StringNode, type StringStyle } from '../source.js';
 import type { ParsedDocument, SyntaxProblem } from './types.js';
 
 const STYLE: Record<string, StringStyle> = {
@@ -81,8 +81,9 @@ function scalarToNode(text: string, node: Scalar): SourceNode {
   if (v === null || v === undefined) return { kind: 'null', value: null, range };
   const value = detachString(typeof v === 'string' ? v : String(v));
   const style = STYLE[node.type ?? 'PLAIN'] ?? 'yaml-plain';
+  const contentStart = style === 'yaml-plain' ? start : start + 1;
   const offsets = alignScalar(text, start, valueEnd, value, style);
-  const str: StringNode = { kind: 'string', value, style, offsets, contentStart: style === 'yaml-plain' ? start : start + 1, range };
+  const str: StringNode = { kind: 'string', value, style, breaks: offsets && breaksOf(offsets, contentStart), contentStart, range };
   return str;
 }
 
@@ -91,7 +92,7 @@ function keyToString(text: string, key: unknown): StringNode | undefined {
   const n = scalarToNode(text, key);
   if (n.kind === 'string') return n;
   // Numeric or boolean keys: keep them addressable by their text.
-  return { kind: 'string', value: 'value' in n ? String(n.value) : '', style: 'yaml-plain', offsets: null, contentStart: n.range.start, range: n.range };
+  return { kind: 'string', value: 'value' in n ? String(n.value) : '', style: 'yaml-plain', breaks: null, contentStart: n.range.start, range: n.range };
 }
 
 /**
