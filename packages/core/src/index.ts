@@ -13,4 +13,6 @@ export { matchGlob, globToRegExp } from './config/glob.js';
 export { dirname, joinPath, normalize, relativePath } from './config/paths.js';
 export * from './text/placeholders.js';
 export * from './text/unicode.js';
+export * from './text/recent.js';
+export * from './text/code-points.js';
 export { z } from 'zod';

@@ -2,6 +2,7 @@
  * Finds template variables (`{{1}}`, `{{first_name}}`) and near-misses (`{1}`, `{{ 1 }}`, `{{1}`)
  * in a text. One scanner, used by every variable rule, the language server and the browser.
  */
+import { RecentTexts } from './recent.js';
 
 export type PlaceholderKind = 'positional' | 'named' | 'malformed';
 
@@ -48,19 +49,15 @@ function classify(raw: string, start: number): Placeholder {
   return { start, end, raw, inner, kind: 'malformed', problem: 'special-characters' };
 }
 
-/**
- * The last few texts and their tokens: the variable rules of one template ask about the same field
- * texts in turn. A ring compared with `===`; a Map keyed by every text seen kept thousands of
- * results alive and cost more than it saved.
- */
-const RECENT = 16;
-const recentTexts: (string | undefined)[] = new Array(RECENT).fill(undefined);
-const recentTokens: Placeholder[][] = new Array(RECENT).fill([]);
-let recentNext = 0;
+/** The last few texts and their tokens: the variable rules of one template ask about the same field texts in turn. */
+const recent = new RecentTexts<Placeholder[]>();
 
 /** All variables and variable-like tokens in a text, in order. Results are memoised per text: do not modify them. */
 export function findPlaceholders(text: string): Placeholder[] {
-  for (let k = 0; k < RECENT; k++) if (recentTexts[k] === text) return recentTokens[k]!;
+  return recent.get(text, scanPlaceholders);
+}
+
+function scanPlaceholders(text: string): Placeholder[] {
   const out: Placeholder[] = [];
   if (text.includes('{') || text.includes('}')) {
     TOKEN.lastIndex = 0;
@@ -77,9 +74,6 @@ export function findPlaceholders(text: string): Placeholder[] {
       TOKEN.lastIndex = end;
     }
   }
-  recentTexts[recentNext] = text;
-  recentTokens[recentNext] = out;
-  recentNext = (recentNext + 1) % RECENT;
   return out;
 }
 

@@ -1,4 +1,6 @@
 /** Counting helpers: the one definition of "character", "emoji" and "word" used by all rules. */
+import { CodePointTable } from './code-points.js';
+import { RecentTexts } from './recent.js';
 
 const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}\uFE0F?|[\u{1F3FB}-\u{1F3FF}])*|[\u{1F1E6}-\u{1F1FF}]{2}|[0-9#*]\uFE0F?\u20E3/gu;
 
@@ -8,10 +10,27 @@ export interface Span {
   text: string;
 }
 
-// Every Extended_Pictographic code point is U+00A9, U+00AE, in U+203C–U+3299 or in U+1F000–U+1FFFF,
-// and keycaps carry U+20E3: a text without one of these skips the Unicode regex.
-const MAYBE_EMOJI = /[\u00a9\u00ae\u203c-\u3299\ud83c-\ud83f]/;
-const emojiCache = new Map<string, Span[]>();
+/**
+ * A cheap native pre-check: the BMP code points that are Extended_Pictographic (all below U+3300)
+ * or the keycap mark U+20E3, and the high surrogates of U+1F000–U+1FFFF. Built from the Unicode
+ * property itself, so "€" or "→" no longer send a text through the full emoji regex.
+ */
+const MAYBE_EMOJI = (() => {
+  const pictographic = /\p{Extended_Pictographic}/u;
+  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+  let cls = '';
+  let from = -1;
+  for (let c = 0x80; c <= 0x3300; c++) {
+    const yes = c < 0x3300 && (c === 0x20e3 || pictographic.test(String.fromCharCode(c)));
+    if (yes && from < 0) from = c;
+    if (!yes && from >= 0) {
+      cls += from === c - 1 ? hex(from) : `${hex(from)}-${hex(c - 1)}`;
+      from = -1;
+    }
+  }
+  return new RegExp(`[${cls}\\ud83c-\\ud83f]`);
+})();
+const recentEmoji = new RecentTexts<Span[]>();
 const NO_EMOJI: Span[] = [];
 
 /**
@@ -20,8 +39,10 @@ const NO_EMOJI: Span[] = [];
  */
 export function findEmoji(text: string): readonly Span[] {
   if (!MAYBE_EMOJI.test(text)) return NO_EMOJI;
-  const hit = emojiCache.get(text);
-  if (hit) return hit;
+  return recentEmoji.get(text, scanEmoji);
+}
+
+function scanEmoji(text: string): Span[] {
   const out: Span[] = [];
   EMOJI.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -30,8 +51,6 @@ export function findEmoji(text: string): readonly Span[] {
     if (/^[0-9#*]$/.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
-  if (emojiCache.size > 64) emojiCache.clear();
-  emojiCache.set(text, out);
   return out;
 }
 
@@ -40,29 +59,10 @@ export function findEmoji(text: string): readonly Span[] {
 const STARTS = /[\p{L}\p{N}]/u;
 const CONTINUES = /[\p{M}'’\-]/u;
 /** 0: neither, 1: continues a word only (marks, apostrophes, hyphens), 2: starts or continues one. */
-const BMP_WORD_CLASS = new Uint8Array(65536);
-const astralWordClass = new Map<number, number>();
-function wordClass(cp: number): number {
-  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) ? 2 : cp === 39 || cp === 45 ? 1 : 0;
-  if (cp < 65536) {
-    // Filled on first sight: 0 is "not yet known", otherwise the class plus one.
-    const k = BMP_WORD_CLASS[cp]!;
-    if (k !== 0) return k - 1;
-    const c = wideWordClass(cp);
-    BMP_WORD_CLASS[cp] = c + 1;
-    return c;
-  }
-  let k = astralWordClass.get(cp);
-  if (k === undefined) {
-    k = wideWordClass(cp);
-    if (astralWordClass.size < 20000) astralWordClass.set(cp, k);
-  }
-  return k;
-}
-function wideWordClass(cp: number): number {
+const WORD_CLASS = new CodePointTable((cp) => {
   const ch = String.fromCodePoint(cp);
   return STARTS.test(ch) ? 2 : CONTINUES.test(ch) ? 1 : 0;
-}
+});
 const isThai = (c: number) => c >= 0x0e00 && c <= 0x0e7f;
 
 /** Words of a text, as Meta's editor approximates them (Thai has no spaces: 7 characters a word). */
@@ -70,16 +70,24 @@ export function countWords(text: string): number {
   let words = 0;
   let thai = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    i += cp > 0xffff ? 2 : 1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let cp = text.charCodeAt(i);
+    // A surrogate pair is one code point (as codePointAt reads it).
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
     if (isThai(cp)) {
       // Thai letters count apart and break words like a space.
       thai++;
       inWord = false;
       continue;
     }
-    const k = wordClass(cp);
+    const k = WORD_CLASS.get(cp);
     if (k === 2) {
       if (!inWord) words++;
       inWord = true;

@@ -1,4 +1,4 @@
-import { defineRule, findPlaceholders, textFields, z } from '@greenlight/core';
+import { defineRule, findPlaceholders, RecentTexts, textFields, z } from '@greenlight/core';
 import { findUrls } from '../utils/urls.js';
 import { SOURCES, cite } from '../utils/sources.js';
 
@@ -58,7 +58,7 @@ function mask(text: string): string {
 const EMAIL_LOCAL = /[\p{L}\p{N}._%+-]/u;
 const EMAIL_HOST = /[\p{L}\p{N}.-]/u;
 
-const cache = new Map<string, MarkerAnalysis>();
+const recentMarkers = new RecentTexts<MarkerAnalysis>();
 
 /**
  * Pairs WhatsApp's formatting markers the way the app reads them: an opening marker follows a
@@ -68,13 +68,12 @@ const cache = new Map<string, MarkerAnalysis>();
  * and footnote asterisks (`price*` … `*Terms apply`) are plain characters.
  */
 export function analyzeMarkers(text: string): MarkerAnalysis {
-  const hit = cache.get(text);
-  if (hit) return hit;
+  return recentMarkers.get(text, pairMarkers);
+}
+
+function pairMarkers(text: string): MarkerAnalysis {
   const out: MarkerAnalysis = { pairs: [], unclosed: [], unopened: [] };
-  if (!/[*_~`]/.test(text)) {
-    cache.set(text, out);
-    return out;
-  }
+  if (!/[*_~`]/.test(text)) return out;
   let m = mask(text);
   // Code blocks first: inside them, other markers are literal.
   const fences: MarkerEvent[] = [];
@@ -133,8 +132,6 @@ export function analyzeMarkers(text: string): MarkerAnalysis {
     }
   }
   out.unclosed.sort((a, b) => a.start - b.start);
-  if (cache.size > 2000) cache.clear();
-  cache.set(text, out);
   return out;
 }
 

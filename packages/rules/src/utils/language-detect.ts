@@ -4,6 +4,7 @@
  * No models, no network; it answers only when the evidence is clear and says "unknown" otherwise,
  * because its one job is to catch a template declared in one language and written in another.
  */
+import { isLetterOrMark } from '@greenlight/core';
 
 export type Script =
   | 'Latin'
@@ -228,19 +229,6 @@ const SAMPLE = 600;
 
 /** Placeholders, links and e-mail addresses: their letters say nothing about the language. */
 const PLACEHOLDER = /\{\{[^{}]{0,40}\}\}/g;
-
-/** Letters and marks (`[\p{L}\p{M}]`): ASCII by test, the rest by regex, remembered per code point. */
-const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-const WIDE_LETTER = new Map<number, boolean>();
-function isLetterOrMark(cp: number): boolean {
-  if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
-  let k = WIDE_LETTER.get(cp);
-  if (k === undefined) {
-    k = LETTER_OR_MARK.test(String.fromCodePoint(cp));
-    if (WIDE_LETTER.size < 20000) WIDE_LETTER.set(cp, k);
-  }
-  return k;
-}
 
 /** Folded words, remembered: Unicode normalisation is the costly part and words repeat across templates. */
 const foldCache = new Map<string, string>();

@@ -7,7 +7,7 @@
  * `TermIndex`, a layer per list, and each field text is scanned once for all the policy rules.
  */
 import type { BusinessSettings, StringNode, Template, TextField, TextFieldKind } from '@greenlight/core';
-import { textFields } from '@greenlight/core';
+import { RecentTexts, textFields } from '@greenlight/core';
 import ar from '@greenlight/shared-rules/policy/ar.json' with { type: 'json' };
 import de from '@greenlight/shared-rules/policy/de.json' with { type: 'json' };
 import en from '@greenlight/shared-rules/policy/en.json' with { type: 'json' };
@@ -19,7 +19,7 @@ import it from '@greenlight/shared-rules/policy/it.json' with { type: 'json' };
 import pt from '@greenlight/shared-rules/policy/pt.json' with { type: 'json' };
 import ru from '@greenlight/shared-rules/policy/ru.json' with { type: 'json' };
 import tr from '@greenlight/shared-rules/policy/tr.json' with { type: 'json' };
-import { nonOverlapping, RecentTexts, TermIndex, type IndexEntry, type TermMatch } from './terms.js';
+import { nonOverlapping, TermIndex, type IndexEntry, type TermMatch } from './terms.js';
 
 export const COMMERCE_CATEGORIES = ['alcohol', 'tobacco', 'weapons', 'drugs', 'gambling', 'adult', 'dating', 'predatoryLending', 'crypto', 'mlm'] as const;
 export type CommerceCategory = (typeof COMMERCE_CATEGORIES)[number];

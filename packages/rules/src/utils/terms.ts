@@ -21,6 +21,8 @@
  * `TermMatcher` is one list with regex-like results: leftmost-longest, never overlapping.
  */
 
+import { CodePointTable, isLetterOrMark, RecentTexts } from '@greenlight/core';
+
 export interface TermMatch {
   start: number;
   end: number;
@@ -197,19 +199,6 @@ const edge1 = (a: number) => -(a + 1);
 const head = (k: string) => (k.length >= 2 ? edge2(k.charCodeAt(0), k.charCodeAt(1)) : edge1(k.charCodeAt(0)));
 const tail = (k: string) => (k.length >= 2 ? edge2(k.charCodeAt(k.length - 2), k.charCodeAt(k.length - 1)) : edge1(k.charCodeAt(k.length - 1)));
 
-/** [\p{L}\p{M}] by code point, remembered. */
-const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-const letterCache = new Map<number, boolean>();
-function isLetterOrMark(cp: number): boolean {
-  if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
-  let k = letterCache.get(cp);
-  if (k === undefined) {
-    k = LETTER_OR_MARK.test(String.fromCodePoint(cp));
-    if (letterCache.size < 20000) letterCache.set(cp, k);
-  }
-  return k;
-}
-
 /** Whether `s.slice(from, to)` is letters and marks only, as /^[\p{L}\p{M}]*$/u would say (a split surrogate pair is not). */
 function lettersOnly(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; ) {
@@ -283,60 +272,12 @@ function refreshIds(info: TokenInfo): void {
   info.vocabSize = VOCAB.size;
 }
 
-/** 0: whitespace (or a zero-width space), 1: word character, 2: symbol. ASCII by table, the rest by regex, cached. */
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_CLASS[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : /\s/.test(String.fromCharCode(c)) ? 0 : 2;
-/** Classes of the other BMP code points, filled on first sight (0: not yet known, else class + 1). */
-const BMP_CLASS = new Uint8Array(65536);
-const ASTRAL_CLASS = new Map<number, number>();
 const SPACE_CHAR = /[\s\u200B-\u200D]/u;
-
-function classOf(cp: number): number {
-  if (cp < 128) return ASCII_CLASS[cp]!;
-  if (cp < 65536) {
-    const k = BMP_CLASS[cp]!;
-    if (k !== 0) return k - 1;
-    const c = wideClass(cp);
-    BMP_CLASS[cp] = c + 1;
-    return c;
-  }
-  let k = ASTRAL_CLASS.get(cp);
-  if (k === undefined) {
-    k = wideClass(cp);
-    if (ASTRAL_CLASS.size < 20000) ASTRAL_CLASS.set(cp, k);
-  }
-  return k;
-}
-
-function wideClass(cp: number): number {
+/** 0: whitespace (or a zero-width space), 1: word character, 2: symbol. */
+const CHAR_CLASS = new CodePointTable((cp) => {
   const ch = String.fromCodePoint(cp);
   return WORD_CHAR.test(ch) ? 1 : SPACE_CHAR.test(ch) ? 0 : 2;
-}
-
-/**
- * What was derived from the last few texts, found by `===`. The rules of one template ask about the
- * same few field texts in turn; a Map keyed by the (long) texts cost more than it saved.
- */
-export class RecentTexts<V> {
-  private readonly texts: (string | undefined)[];
-  private readonly values: (V | undefined)[];
-  private next = 0;
-
-  constructor(private readonly size = 16) {
-    this.texts = new Array(size).fill(undefined);
-    this.values = new Array(size).fill(undefined);
-  }
-
-  get(text: string, make: (text: string) => V): V {
-    const { texts } = this;
-    for (let k = 0; k < texts.length; k++) if (texts[k] === text) return this.values[k]!;
-    const v = make(text);
-    texts[this.next] = text;
-    this.values[this.next] = v;
-    this.next = (this.next + 1) % this.size;
-    return v;
-  }
-}
+});
 
 /**
  * Caches of tokenisation: tokens of recent texts (the category, opt-out and policy indexes read the
@@ -353,9 +294,10 @@ function makeInfo(raw: string, ascii: boolean): TokenInfo {
 
 /**
  * Token texts and their keys in an open-addressing table looked up by the token's characters in
- * place, so a token seen before costs no slice of the text (only a new one is copied out).
+ * place, so a token seen before costs no slice of the text (only a new one is copied out). Small
+ * enough to stay in the CPU caches (at 131,072 slots, the slot read was the hottest line of a scan).
  */
-const TABLE_SIZE = 1 << 17;
+const TABLE_SIZE = 1 << 15;
 const TABLE_MASK = TABLE_SIZE - 1;
 const tableKeys: (string | undefined)[] = new Array(TABLE_SIZE).fill(undefined);
 const tableInfos: (TokenInfo | undefined)[] = new Array(TABLE_SIZE).fill(undefined);
@@ -422,7 +364,7 @@ function tokenize(text: string): Tokens {
   while (i < n) {
     const cp = text.codePointAt(i)!;
     const w = cp > 0xffff ? 2 : 1;
-    const k = classOf(cp);
+    const k = CHAR_CLASS.get(cp);
     if (k === 0) {
       i += w;
       continue;
@@ -432,7 +374,7 @@ function tokenize(text: string): Tokens {
     if (k === 1) {
       while (j < n) {
         const c = text.codePointAt(j)!;
-        if (classOf(c) !== 1) break;
+        if (CHAR_CLASS.get(c) !== 1) break;
         if (c >= 128) ascii = false;
         j += c > 0xffff ? 2 : 1;
       }

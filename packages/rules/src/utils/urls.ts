@@ -6,7 +6,7 @@
  * with an inner dot or a `://`. Public-suffix knowledge comes from `tldts` (pure JS, browser-safe),
  * which keeps `file.pdf`, `v1.2` and `e.g.` out while `example.com/path` is still recognised.
  */
-import { findPlaceholders } from '@greenlight/core';
+import { findPlaceholders, RecentTexts } from '@greenlight/core';
 import shorteners from '@greenlight/shared-rules/url-shorteners.json' with { type: 'json' };
 import { parse as parseDomain } from 'tldts';
 
@@ -314,7 +314,7 @@ function bareUrl(text: string, a: number, b: number): FoundUrl | undefined {
   return makeUrl(text, a, end, 'bare', '', a, a, false, d);
 }
 
-const cache = new Map<string, FoundUrl[]>();
+const recentUrls = new RecentTexts<FoundUrl[]>();
 
 // Spots that can belong to a link: a dot before a letter or digit, `:/` or `//`. The regex engine
 // finds them natively; only the tokens around them are examined, so ordinary prose costs little.
@@ -322,8 +322,10 @@ const CANDIDATE = /\.[\p{L}\p{N}]|:\/|\/\//gu;
 
 /** Every URL in a text, in order. Results are memoised per text. */
 export function findUrls(text: string): FoundUrl[] {
-  const hit = cache.get(text);
-  if (hit) return hit;
+  return recentUrls.get(text, scanUrls);
+}
+
+function scanUrls(text: string): FoundUrl[] {
   const out: FoundUrl[] = [];
   const n = text.length;
   let done = 0;
@@ -342,8 +344,6 @@ export function findUrls(text: string): FoundUrl[] {
     done = b;
     CANDIDATE.lastIndex = b;
   }
-  if (cache.size > 64) cache.clear();
-  cache.set(text, out);
   return out;
 }
 
