@@ -152,7 +152,9 @@ export function classifyTemplate(t: Template, opts: ClassifyOptions): Classifica
   // Terms of the declared language and English; plus the language the text is actually in, when
   // it clearly differs (a Spanish body under `en` still gets its Spanish discounts found).
   const extra: string[] = [];
-  const prose = fields.filter((f) => f.kind === 'body' || f.kind === 'header' || f.kind === 'footer' || f.kind === 'card-body').map((f) => f.node.value).join('\n');
+  const proseFields = fields.filter((f) => f.kind === 'body' || f.kind === 'header' || f.kind === 'footer' || f.kind === 'card-body');
+  // One field (the usual body-only template) needs no joined copy of its text.
+  const prose = proseFields.length === 1 ? proseFields[0]!.node.value : proseFields.map((f) => f.node.value).join('\n');
   const detection = detectLanguage(prose);
   if (detection.language && prose.length >= 20) extra.push(detection.language);
   const languages = bundleLanguages(opts.language, extra);
@@ -183,7 +185,9 @@ export function classifyTemplate(t: Template, opts: ClassifyOptions): Classifica
       if (kind) candidates.push(textSignal(field, m, kind.weight, kind.reason));
     }
   }
-  const distinctContext = new Set(context.map((c) => c.text.toLowerCase())).size;
+  const contextWords = new Set<string>();
+  for (const c of context) contextWords.add(c.text.toLowerCase());
+  const distinctContext = contextWords.size;
   const hasContext = distinctContext >= 1 && (variablesOrNumbers || distinctContext >= 2);
 
   // Overlapping phrases of different lists: the heaviest speaks for the span.
@@ -255,7 +259,7 @@ export function classifyTemplate(t: Template, opts: ClassifyOptions): Classifica
     reasons.push('Authentication structure (preset body with an OTP button).');
   } else if (hasContext && (declared !== 'MARKETING' || (distinctContext >= 2 && promotionalScore === 0))) {
     predicted = 'UTILITY';
-    const words = [...new Set(context.map((c) => c.text.toLowerCase()))].slice(0, 3);
+    const words = [...contextWords].slice(0, 3);
     reasons.push(`Tied to the customer's own transaction or account (${words.map(quote).join(', ')}) with no promotional wording.`);
     if (declared === 'MARKETING') reasons.push('Declared MARKETING; if this message only reports on a transaction, UTILITY may be cheaper.');
   } else {

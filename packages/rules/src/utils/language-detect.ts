@@ -230,6 +230,19 @@ const SAMPLE = 600;
 /** Placeholders, links and e-mail addresses: their letters say nothing about the language. */
 const PLACEHOLDER = /\{\{[^{}]{0,40}\}\}/g;
 
+/** Where a placeholder as PLACEHOLDER matches it (`{{`, up to 40 characters other than braces, `}}`) ends, if one starts at `i`; else -1. */
+function placeholderEnd(text: string, i: number): number {
+  if (text.charCodeAt(i) !== 123 || text.charCodeAt(i + 1) !== 123) return -1;
+  // The first closing brace may come after 0 to 40 other characters.
+  const last = Math.min(text.length - 1, i + 2 + 40);
+  for (let j = i + 2; j <= last; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 123) return -1;
+    if (c === 125) return text.charCodeAt(j + 1) === 125 ? j + 2 : -1;
+  }
+  return -1;
+}
+
 /** Folded words, remembered: Unicode normalisation is the costly part and words repeat across templates. */
 const foldCache = new Map<string, string>();
 function foldCached(w: string): string {
@@ -248,17 +261,26 @@ export function detectLanguage(input: string): Detection {
     const cut = sample.lastIndexOf(' ', SAMPLE);
     sample = sample.slice(0, cut > SAMPLE / 2 ? cut : SAMPLE);
   }
-  // Without "@", "://" or "www." only the placeholder part of NOISE can match: the same result, far cheaper.
-  const text = sample.includes('@') || sample.includes('://') || sample.includes('www.') ? sample.replace(NOISE, ' ') : sample.replace(PLACEHOLDER, ' ');
+  // Links and e-mail addresses are blanked out by regex (rare); placeholders, in nearly every
+  // template, are skipped in place as if each were one space, with no copy of the text.
+  const noisy = sample.includes('@') || sample.includes('://') || sample.includes('www.');
+  const text = noisy ? sample.replace(NOISE, ' ') : sample;
+  const skipPlaceholders = !noisy && text.includes('{{');
   // Letters per script, and the scripts in order of first appearance (ties go to the first seen).
   const perScript = new Int32Array(SCRIPT_NAMES.length);
   const seen: number[] = [];
   let letters = 0;
   for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
+    const cp = text.charCodeAt(i);
+    if (cp === 123 && skipPlaceholders) {
+      const end = placeholderEnd(text, i);
+      if (end > 0) i = end - 1;
+      continue;
+    }
     if (cp >= 0xd800 && cp <= 0xdbff) {
-      // No listed script lies outside the BMP: skip the pair.
-      i++;
+      // No listed script lies outside the BMP: skip the pair (or a placeholder after a lone half).
+      const end = skipPlaceholders ? placeholderEnd(text, i + 1) : -1;
+      i = end > 0 ? end - 1 : i + 1;
       continue;
     }
     const k = SCRIPT_OF_BMP[cp]!;
@@ -290,7 +312,16 @@ export function detectLanguage(input: string): Detection {
     let node = 0;
     // Runs of letters and marks ([\p{L}\p{M}]+), one past the end included to close the last run.
     for (let i = 0; i <= n; ) {
-      const cp = i < n ? text.codePointAt(i)! : 32;
+      let cp = i < n ? text.codePointAt(i)! : 32;
+      let next = i + (cp > 0xffff ? 2 : 1);
+      if (cp === 123 && skipPlaceholders) {
+        const end = placeholderEnd(text, i);
+        // A placeholder reads as one space.
+        if (end > 0) {
+          cp = 32;
+          next = end;
+        }
+      }
       if (isLetterOrMark(cp)) {
         if (start < 0) {
           start = i;
@@ -306,7 +337,7 @@ export function detectLanguage(input: string): Detection {
         for (let b = 0; bits; b++, bits >>>= 1) if (bits & 1) counts[b]!++;
         start = -1;
       }
-      i += cp > 0xffff ? 2 : 1;
+      i = next;
     }
     PROFILE_LANGS.forEach((lang, i) => {
       if (counts[i]) hits[lang] = counts[i]!;
@@ -316,10 +347,11 @@ export function detectLanguage(input: string): Detection {
     // Clear evidence only: enough words, enough function words, well ahead of the runner-up.
     if (best && words >= 8 && best[1] >= 3 && best[1] >= words * 0.15 && best[1] >= (second?.[1] ?? 0) * 1.5 + 1) language = best[0];
   } else if (script) {
-    forEachWord(text, () => {
+    const plain = skipPlaceholders ? text.replace(PLACEHOLDER, ' ') : text;
+    forEachWord(plain, () => {
       words++;
     });
-    language = guessByLetters(script, text);
+    language = guessByLetters(script, plain);
   }
   return { script, scriptShare, letters, words, language, hits };
 }

@@ -97,6 +97,7 @@ function teamTerms(settings: BusinessSettings | undefined, list: string, languag
 const LAYER = new Map<PolicyList, number>(POLICY_LISTS.map((l, i) => [l, i]));
 /** Exceptions and the team's `allow` terms: harmless phrases that silence what they overlap. */
 const ALLOW_LAYER = POLICY_LISTS.length;
+const LAYER_NAMES: readonly PolicyList[] = [...POLICY_LISTS, 'exceptions'];
 
 /** Per text: each list's leftmost-longest, non-overlapping matches, and the results handed out. */
 interface Scan {
@@ -124,15 +125,14 @@ class PolicyLexicon implements Lexicon {
     for (const term of teamTerms(settings, 'allow', languages)) entries.push({ term, list: 'allow', layer: ALLOW_LAYER });
     // Acronym terms ("PIN", "ICO", "TAN") only match upper-case text: "pin the location" is not a PIN.
     // Accents count, as the lists were written: Turkish "gün" (day) is not the English "gun".
-    this.index = new TermIndex(entries, ALLOW_LAYER + 1, { acronyms: true, accents: 'exact' });
+    this.index = new TermIndex(entries, ALLOW_LAYER + 1, { acronyms: true, accents: 'exact', layerNames: LAYER_NAMES });
   }
 
   /** The scan of a text, kept while the rules of one template ask about the same fields. */
   private scan(text: string): Scan {
+    // Matches come labelled with their layer's list (the allow layer as "exceptions").
     return this.scans.get(text, (t) => ({
-      layers: this.index.find(t, 'all').map((found, layer) =>
-        nonOverlapping(found).map((m): PolicyMatch => ({ start: m.start, end: m.end, term: m.term, text: m.text, list: (POLICY_LISTS[layer] ?? 'exceptions') as PolicyList })),
-      ),
+      layers: this.index.find(t, 'all').map((found) => (found.length ? (nonOverlapping(found) as PolicyMatch[]) : (found as PolicyMatch[]))),
       results: new Map(),
     }));
   }

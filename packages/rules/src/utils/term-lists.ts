@@ -177,7 +177,8 @@ function makeBundle(languages: string[], teamTerms: BusinessSettings['terms'] | 
       }
     }
   }
-  const index = new TermIndex(entries, LAYER_LISTS.length);
+  // Matches come labelled with their layer's list, so they are handed on as they are.
+  const index = new TermIndex(entries, LAYER_LISTS.length, { layerNames: LAYER_LISTS });
   return {
     languages,
     index,
@@ -186,12 +187,12 @@ function makeBundle(languages: string[], teamTerms: BusinessSettings['terms'] | 
       const masks = layers[MASK_LAYER] ?? [];
       const out: ScanResult = { signals: [], context: [], optOut: [] };
       layers.forEach((matches, layer) => {
-        if (layer === MASK_LAYER) return;
+        if (layer === MASK_LAYER || matches.length === 0) return;
         const list = LAYER_LISTS[layer]!;
         const target = SIGNAL_SET.has(list) ? out.signals : CONTEXT_SET.has(list) ? out.context : out.optOut;
         for (const m of matches) {
           if (target === out.signals && masks.some((k) => overlaps(k, m))) continue;
-          target.push({ start: m.start, end: m.end, text: m.text, term: m.term, list });
+          target.push(m);
         }
       });
       out.signals.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -53,6 +53,8 @@ export interface IndexedMatch {
   text: string;
   /** Names of the lists holding a term with exactly this span (shared with the index: read only). */
   lists: readonly string[];
+  /** The name of the match's layer (`layerNames` of the index), or "". */
+  list: string;
 }
 
 interface Accept {
@@ -71,6 +73,8 @@ export interface TermIndexOptions {
   accents?: 'folded' | 'exact';
   /** Terms written entirely in capitals ("PIN", "ICO", "TAN") match only upper-case text: "pin the spot" is not a PIN. */
   acronyms?: boolean;
+  /** A name per layer, given to its matches as `list`: callers need no copy of each match to label it. */
+  layerNames?: readonly string[];
 }
 
 const isAcronym = (term: string) => term === term.toUpperCase() && term !== term.toLowerCase();
@@ -415,6 +419,7 @@ export class TermIndex {
   readonly layers: number;
   private count = 0;
   private readonly exact: boolean;
+  private readonly layerNames: readonly string[];
   /** What the first token of a match can step to from the root, by key: the same for every text. */
   private readonly rootSteps = new Map<string, RootStep>();
   /** Per-layer scratch of `find`, reused (a scan never calls another scan of the same index). */
@@ -427,6 +432,7 @@ export class TermIndex {
   constructor(entries: Iterable<IndexEntry>, minLayers = 1, options: TermIndexOptions = {}) {
     let layers = minLayers;
     this.exact = options.accents === 'exact';
+    this.layerNames = options.layerNames ?? [];
     const accepts = new Map<string, Accept>();
     for (const e of entries) {
       const pieces = termPieces(e.term, this.exact ? lowerCase : foldKey);
@@ -557,7 +563,7 @@ export class TermIndex {
         const stop = ends[end - 1]!;
         let found = out[l]!;
         if (found === NO_MATCHES) out[l] = found = [];
-        found.push({ start, end: stop, term: accepts[0]!.term, text: text.slice(start, stop), lists });
+        found.push({ start, end: stop, term: accepts[0]!.term, text: text.slice(start, stop), lists, list: this.layerNames[l] ?? '' });
         cursor[l] = end;
       }
       scan.touchedCount = 0;
