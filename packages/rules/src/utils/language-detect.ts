@@ -255,7 +255,8 @@ function foldCached(w: string): string {
   return k;
 }
 
-export function detectLanguage(input: string): Detection {
+/** `skipPlaceholders: false` reads `{{…}}` as ordinary characters (for a text already without placeholders). */
+export function detectLanguage(input: string, options: { skipPlaceholders?: boolean } = {}): Detection {
   let sample = input;
   if (sample.length > SAMPLE) {
     const cut = sample.lastIndexOf(' ', SAMPLE);
@@ -265,7 +266,7 @@ export function detectLanguage(input: string): Detection {
   // template, are skipped in place as if each were one space, with no copy of the text.
   const noisy = sample.includes('@') || sample.includes('://') || sample.includes('www.');
   const text = noisy ? sample.replace(NOISE, ' ') : sample;
-  const skipPlaceholders = !noisy && text.includes('{{');
+  const skipPlaceholders = options.skipPlaceholders !== false && !noisy && text.includes('{{');
   // Letters per script, and the scripts in order of first appearance (ties go to the first seen).
   const perScript = new Int32Array(SCRIPT_NAMES.length);
   const seen: number[] = [];
