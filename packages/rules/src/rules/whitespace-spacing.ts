@@ -28,6 +28,8 @@ export default defineRule({
     for (const f of textFields(t)) {
       if (f.kind === 'button-url' || f.kind === 'button-phone') continue;
       const v = f.node.value;
+      // Most texts have no tab, no no-break space and no double space: three native searches say so.
+      if (!v.includes('  ') && !v.includes('\t') && !v.includes('\u00a0')) continue;
       const field = FIELD[f.kind] ?? f.kind;
       const first = v.search(/\S/);
       if (first < 0) continue;
