@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentEditableModel, domPosition, offsetOfPoint, rangeForOffsets } from '../src/dom/editables';
+import { splitCounter } from '../src/dom/labels';
 import { languageCodeFromLabel } from '../src/dom/languages';
 import { discover, readFields } from '../src/dom/locate';
 import { builtinSites } from '../src/sites/whatsapp-manager';
@@ -129,6 +130,174 @@ describe('field discovery', () => {
     document.body.innerHTML = `<textarea id="x"></textarea>`;
     const d = discover(document, { sites: builtinSites, forcedBody: document.getElementById('x') });
     expect(ids(d)).toEqual(['body']);
+  });
+});
+
+// Structures the real editor is known or likely to use (docs/real-editor-notes.md): generated class
+// names, titles as sibling divs with help sentences under them, counters, a Lexical body, a
+// "Variable samples" section with "Body"/"Header" sub-headings, a preview repeating the text.
+describe('real editor structures', () => {
+  const lexicalBody = (attrs = '', text = 'Hi {{1}}, your order {{2}} is ready.') =>
+    `<div class="x1n2onr6"><div class="x78zum5" role="toolbar"><div role="button" aria-label="Bold"></div><div role="button">+ Add variable</div></div>
+      <div class="xzsf02u" contenteditable="true" role="textbox" aria-multiline="true" spellcheck="true" data-lexical-editor="true" ${attrs}><p dir="ltr"><span data-lexical-text="true">${text}</span></p></div>
+      <div aria-hidden="true" class="x1cy8zhl">Enter text in English (US)</div></div>`;
+
+  it('a help sentence between the title and the box does not outvote the title', () => {
+    // The sentence mentions "language"; the first-match locator took the body for a language field.
+    const d = page(`
+      <div class="x9f619"><div class="x1heor9g">Body</div><div class="x1lliihq">Enter the text for your message in the language you've selected.</div>
+      ${lexicalBody()}<div class="xi81zsa">36/1024</div></div>`);
+    expect(ids(d)).toEqual(['body']);
+    expect(d.fields[0]!.editable).toBe('contenteditable');
+    expect(readFields(d).fields.body).toBe('Hi {{1}}, your order {{2}} is ready.');
+  });
+
+  it('"Variable samples" > "Body" boxes are samples, even when labelled by the "Body" sub-heading', () => {
+    const d = page(`
+      <div><div>Body</div>${lexicalBody()}<div>36/1024</div></div>
+      <div role="group" aria-labelledby="vs"><div id="vs" role="heading" aria-level="3">Variable samples</div>
+        <div>Include samples of all variables in your message to help Meta review your template.</div>
+        <div id="sb">Body</div>
+        <div><span>{{1}}</span><input aria-labelledby="sb" placeholder="Enter content for {{1}}" value="Maria"></div>
+        <div><span>{{2}}</span><input aria-labelledby="sb" placeholder="Enter content for {{2}}" value="A-1042"></div>
+      </div>`);
+    expect(ids(d)).toEqual(['body', 'bodyExamples.0', 'bodyExamples.1']);
+    expect(d.fields.find((f) => f.id === 'body')!.el.getAttribute('role')).toBe('textbox');
+    expect(readFields(d).fields.bodyExamples).toEqual(['Maria', 'A-1042']);
+  });
+
+  it('a sample box without a variable in its label loses the body contest and stays a sample', () => {
+    // The sample box comes first in the document and names "Body" just as the real one does.
+    const d = page(`
+      <div role="group" aria-label="Variable samples"><div>Body</div><input value="Maria"></div>
+      <div><div>Body</div>${lexicalBody()}<div>0/1024</div></div>`);
+    expect(ids(d)).toEqual(['body', 'bodyExamples.0']);
+    expect(d.fields.find((f) => f.id === 'body')!.editable).toBe('contenteditable');
+  });
+
+  it('the preview pane is never a field and never labels one, wherever it sits in the document', () => {
+    // Preview first in DOM order (laid out on the right with CSS), repeating the text, with a
+    // read-only Lexical copy of the body and a disabled button; then the form.
+    const d = page(`
+      <div class="x6s0dn4" style="display:flex;flex-direction:row-reverse">
+        <div class="x1iyjqo2"><div class="x1xmf6yo">Preview</div>
+          <div contenteditable="false" role="textbox" aria-readonly="true" data-lexical-editor="true"><p><span>Visit our website {{1}}</span></p></div>
+          <div>Visit website</div><input disabled value="Shop now">
+        </div>
+        <div class="x1n2onr6">
+          <div><input placeholder="Name your template"><div>0/512</div></div>
+          <div><div>Body</div>${lexicalBody('', 'Visit our website {{1}}')}</div>
+        </div>
+      </div>`);
+    expect(ids(d)).toEqual(['body', 'name']);
+    const body = d.fields.find((f) => f.id === 'body')!.el;
+    expect(body.getAttribute('contenteditable')).toBe('true');
+  });
+
+  it('an editor in a modal dialog: the template list behind it (and its search box) is ignored', () => {
+    const d = page(`
+      <div aria-hidden="true"><div>Message templates</div><input placeholder="Search template name or content"><div>Name</div><input value="old_template"></div>
+      <div role="dialog" aria-modal="true" aria-label="Create template">
+        <div>Name</div><input value="order_update"><div>0/512</div>
+        <div>Body</div>${lexicalBody()}
+      </div>`);
+    expect(ids(d)).toEqual(['body', 'name']);
+    expect(readFields(d).fields.name).toBe('order_update');
+  });
+
+  it('a search box is not the name even without a modal', () => {
+    const d = page(`<input type="text" placeholder="Search template name"><div>Name your template</div><input value="promo"><div>Body</div><textarea>Hi</textarea>`);
+    expect(readFields(d).fields.name).toBe('promo');
+  });
+
+  it('button rows added from "+ Add button": website, phone, offer code, and a dynamic URL sample', () => {
+    const row = (inner: string) => `<div class="x1e56ztr">${inner}</div>`;
+    const d = page(`
+      <div><div>Body</div>${lexicalBody()}</div>
+      <div><div>Buttons <span>· Optional</span></div>
+        <div>Create buttons that let customers respond to your message or take action.</div>
+        ${row(`<div><div>Type of action</div><div role="combobox" aria-haspopup="listbox">Visit website</div></div>
+          <div><div>Button text</div><input value="Track order"><span>11/25</span></div>
+          <div><div>URL type</div><div role="combobox" aria-haspopup="listbox">Dynamic</div></div>
+          <div><div>Website URL</div><input value="https://shop.example.com/track/{{1}}"><span>37/2000</span></div>`)}
+        ${row(`<div><div>Type of action</div><div role="combobox" aria-haspopup="listbox">Call phone number</div></div>
+          <div><div>Button text</div><input value="Call us"></div>
+          <div><div>Country</div><div role="combobox" aria-haspopup="listbox">US +1</div></div>
+          <div><div>Phone number</div><input value="2025550123"><span>10/20</span></div>`)}
+        ${row(`<div><div>Type of action</div><div role="combobox" aria-haspopup="listbox">Copy offer code</div></div>
+          <div><div>Offer code</div><input value="SUMMER15"><span>8/15</span></div>`)}
+        <div role="button" aria-haspopup="menu" aria-expanded="false">+ Add button</div>
+      </div>
+      <div role="group" aria-label="Variable samples">
+        <div>Body</div><input placeholder="Enter content for {{1}}" value="Ana"><input placeholder="Enter content for {{2}}" value="A-1">
+        <div>Website URL</div><input placeholder="Enter full URL for https://shop.example.com/track/{{1}}" value="https://shop.example.com/track/A-1">
+      </div>`);
+    expect(d.buttons.map((b) => b.type)).toEqual(['URL', 'PHONE_NUMBER', 'COPY_CODE']);
+    const { fields } = readFields(d);
+    expect(fields.buttons).toEqual([
+      { type: 'URL', text: 'Track order', url: 'https://shop.example.com/track/{{1}}', example: 'https://shop.example.com/track/A-1' },
+      { type: 'PHONE_NUMBER', text: 'Call us', phoneNumber: '2025550123' },
+      { type: 'COPY_CODE', example: 'SUMMER15' },
+    ]);
+    expect(fields.bodyExamples).toEqual(['Ana', 'A-1']);
+  });
+
+  it('a menu or picker rendered in a portal never lends fields or a language', () => {
+    const d = page(`
+      <div><div id="ll">Language</div><div role="combobox" aria-haspopup="listbox" aria-labelledby="ll" aria-expanded="true">English (US)</div></div>
+      <div><div>Body</div><textarea>Hi</textarea></div>
+      <div role="listbox"><input placeholder="Search languages" value="Ital"><div role="option">Italian</div></div>
+      <div role="menu"><div role="menuitem">Visit website</div><input placeholder="Button text"></div>`);
+    expect(ids(d)).toEqual(['body']);
+    expect(d.language).toBe('en_US');
+  });
+
+  it('counters: below, inside the box, in the title line, or named by aria-describedby', () => {
+    // No words at all: the limits alone tell body (1024) from name (512).
+    let d = page(`<div><input><span>0/512</span></div><div><textarea></textarea><div class="x1">0/1,024</div></div>`);
+    expect(ids(d)).toEqual(['body', 'name']);
+    d = page(`<div><div><input></div><div>0/512</div></div><div><div><textarea></textarea></div><div>0/1.024</div></div>`);
+    expect(ids(d)).toEqual(['body', 'name']);
+    d = page(`<div><div><span>Body</span><span>0/1024</span></div><div><textarea></textarea></div></div>`);
+    expect(ids(d)).toEqual(['body']);
+    d = page(`<div><textarea aria-describedby="c1"></textarea><div id="c1">0/1024</div></div>`);
+    expect(ids(d)).toEqual(['body']);
+  });
+
+  it("a counter above a box is the previous box's, and another section's heading does not name a box", () => {
+    const d = page(`
+      <section><h4>Header</h4><input value="Big news"><div>8/60</div></section>
+      <section><div>0/1024</div><input value="Thanks"><div>6/60</div></section>`);
+    // The second box has no title: it must not steal the header.
+    expect(readFields(d).fields.header).toBe('Big news');
+    expect(ids(d)).toEqual(['header']);
+  });
+
+  it('an accordion title (a button with aria-expanded) still names its section', () => {
+    const d = page(`<div><h3><div role="button" aria-expanded="true">Footer</div></h3><div><input value="Reply STOP to opt out"></div></div>`);
+    expect(ids(d)).toEqual(['footer']);
+  });
+
+  it('Dutch section names', () => {
+    const d = page(`<div>Naam</div><input><div>Koptekst</div><input><div>Hoofdtekst</div><textarea></textarea><div>Voettekst</div><input>`, 'nl');
+    expect(ids(d)).toEqual(['body', 'footer', 'header', 'name']);
+  });
+});
+
+describe('character counters', () => {
+  it.each([
+    ['0/60', '', 60],
+    ['Body 0/1024', 'Body', 1024],
+    ['0 / 1,024', '', 1024],
+    ['12/1.024', '', 1024],
+    ['0/1\u00a0024', '', 1024],
+    ['\u0660/\u0666\u0660', '', 60],
+    ['Header · Optional 3/60', 'Header · Optional', 60],
+    ['Hi {{1}}', 'Hi {{1}}', undefined],
+    ['Buy 1/2 price 10', 'Buy 1/2 price 10', undefined],
+    ['12345678/9', '12345678/9', undefined],
+  ])('%s', (text, label, limit) => {
+    expect(splitCounter(text)).toEqual({ label, limit });
   });
 });
 

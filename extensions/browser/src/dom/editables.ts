@@ -25,6 +25,17 @@ function isEditableAttr(v: string | null): boolean {
 
 export const EDITABLE_SELECTOR = 'textarea, input, [contenteditable]:not([contenteditable="false"]), [role="textbox"]';
 
+/** Elements that hold text a user types (not radios, checkboxes or buttons): where one field ends. */
+export const TEXT_FIELD_SELECTOR =
+  'textarea, input:not([type]), input[type=""], input[type="text"], input[type="url"], input[type="tel"], input[type="email"], [contenteditable]:not([contenteditable="false"]), [role="textbox"]';
+
+/**
+ * Containers whose text fields are never template fields: transient popups (a language picker's
+ * search box, a menu) and subtrees hidden from users (the page behind a modal dialog is marked
+ * aria-hidden or inert while the dialog is open).
+ */
+const NOT_A_FIELD_CONTAINER = '[aria-hidden="true"], [inert], [role="listbox"], [role="menu"], [role="tooltip"], [role="search"]';
+
 /** Candidate text fields under a root, in document order, skipping hidden, disabled and read-only ones. */
 export function findEditables(root: ParentNode, skip?: (el: Element) => boolean): HTMLElement[] {
   const out: HTMLElement[] = [];
@@ -33,11 +44,22 @@ export function findEditables(root: ParentNode, skip?: (el: Element) => boolean)
     const kind = editableKind(el);
     if (!kind) continue;
     if (kind !== 'contenteditable' && ((el as HTMLInputElement).disabled || (el as HTMLInputElement).readOnly)) continue;
-    if (el.getAttribute('aria-hidden') === 'true' || el.hidden) continue;
-    if (el.getAttribute('type') === 'hidden') continue;
+    if (el.hidden || el.getAttribute('type') === 'hidden') continue;
+    // Read-only and disabled as ARIA says them (a rich-text editor rendered for display only).
+    if (el.getAttribute('aria-readonly') === 'true' || el.getAttribute('aria-disabled') === 'true') continue;
+    // Search boxes filter lists; they never hold template text.
+    if (el.getAttribute('type') === 'search' || el.getAttribute('role') === 'searchbox') continue;
+    if (el.closest(NOT_A_FIELD_CONTAINER)) continue;
     out.push(el);
   }
   return out;
+}
+
+/** Whether the field takes several lines: a textarea, or a rich-text editor not marked single-line. */
+export function isMultiline(el: Element, kind: EditableKind | undefined): boolean {
+  if (kind === 'textarea') return true;
+  if (kind === 'contenteditable') return el.getAttribute('aria-multiline') !== 'false';
+  return false;
 }
 
 const BLOCK_TAGS = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TABLE', 'TR', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER']);

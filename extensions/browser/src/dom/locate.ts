@@ -1,12 +1,19 @@
 /**
  * Field discovery: finds the template's fields in an editor page by what they are called (labels,
- * placeholders, nearby text, section headings, in the UI languages Meta ships) and by weak hints
- * (input type, length limits). Works on textarea, input and contenteditable (Lexical-style) fields.
+ * placeholders, nearby text, section headings, in the UI languages Meta ships) and by weaker hints
+ * (input type, character counters, single- or multi-line). Works on textarea, input and
+ * contenteditable (Lexical-style) fields.
+ *
+ * Every signal is weighed rather than taken first-come: a description sentence that happens to
+ * say "language" does not outvote the "Body" title above it, a sample box under a "Body"
+ * sub-heading is still a sample because its own text names a variable ({{1}}), and when two
+ * boxes claim the body the multi-line one with the 1024 counter wins. What the real editor is
+ * known to look like: extensions/browser/docs/real-editor-notes.md.
  */
 import type { Category, TemplateFields } from '@greenlight/core';
 import type { FieldKind, HeaderType, SiteDefinition, TextFieldKind } from '../sites/types';
-import { editableKind, findEditables, readText, type EditableKind } from './editables';
-import { labelSources, type LabelSources } from './labels';
+import { editableKind, findEditables, isMultiline, readText, type EditableKind } from './editables';
+import { accessibleName, labelSources, ownText, shortText, type LabelSources } from './labels';
 import { languageCodeFromLabel } from './languages';
 import { buildVocabulary, normalizeLabel, type Vocabulary } from './vocabulary';
 
@@ -18,9 +25,18 @@ export interface FieldBinding {
   editable: EditableKind;
 }
 
+export interface DiscoveredButton {
+  type: string;
+  text?: FieldBinding;
+  url?: FieldBinding;
+  phone?: FieldBinding;
+  /** The offer code of a copy-code button, or the sample of a dynamic URL. */
+  example?: FieldBinding;
+}
+
 export interface Discovery {
   fields: FieldBinding[];
-  buttons: { type: string; text?: FieldBinding; url?: FieldBinding; phone?: FieldBinding }[];
+  buttons: DiscoveredButton[];
   category: Category | undefined;
   language: string | undefined;
   parameterFormat: 'positional' | 'named' | undefined;
@@ -44,17 +60,32 @@ function vocabularyFor(sites: SiteDefinition[]): Vocabulary {
 }
 
 const TOKEN = /\{\{\s*([A-Za-z0-9_]{1,64})\s*\}\}/;
-const LIMIT_HINTS: Record<number, TextFieldKind> = { 1024: 'body', 512: 'name', 25: 'buttonText', 2000: 'buttonUrl', 20: 'buttonPhone' };
+/** What a length limit alone says (Meta's limits: body 1024, name 512, button 25, URL 2000, phone 20, offer code 15). */
+const LIMIT_HINTS: Record<number, TextFieldKind> = { 1024: 'body', 512: 'name', 25: 'buttonText', 2000: 'buttonUrl', 20: 'buttonPhone', 15: 'offerCode' };
+const EXPECTED_LIMIT: Partial<Record<TextFieldKind, number>> = { body: 1024, header: 60, footer: 60, name: 512, buttonText: 25, buttonUrl: 2000, buttonPhone: 20, offerCode: 15 };
+const SINGLE_KINDS = ['name', 'header', 'body', 'footer'] as const;
+type SingleKind = (typeof SINGLE_KINDS)[number];
+const BUTTON_KINDS = new Set<FieldKind>(['buttonText', 'buttonUrl', 'buttonPhone', 'offerCode']);
+
+// How much each place a text comes from says about a field. A label-like text (a title, a few
+// words) counts in full; a sentence that merely contains a field word counts for little.
+const WEIGHT = { selector: 100, explicit: 40, placeholder: 30, nearby: 26, section: 12, labelLike: 10, sentence: -18, hint: 14, inputType: 20 };
+const TOKEN_WEIGHT = { explicit: 70, placeholder: 65, nearbyShort: 45, sentence: 18 };
 
 interface Classified {
   el: HTMLElement;
   editable: EditableKind | undefined;
   kind: FieldKind;
   sources: LabelSources;
+  /** How sure the classification is; decides between two fields that claim the same kind. */
+  score: number;
   /** The variable a sample belongs to, from a `{{1}}` in its label. */
   token?: string;
-  /** A sample's section: header or body. */
-  sampleOf?: 'header' | 'body';
+  /** A sample's section: header, body, or a button (a dynamic URL's sample). */
+  sampleOf?: 'header' | 'body' | 'button';
+  /** Its label, section or placeholder talks about samples/examples. */
+  mentionsSample: boolean;
+  multiline: boolean;
 }
 
 function isVisible(el: HTMLElement): boolean {
@@ -68,58 +99,179 @@ function isVisible(el: HTMLElement): boolean {
   return true;
 }
 
-function classify(el: HTMLElement, v: Vocabulary, site: SiteDefinition[], isOverlay?: (el: Element) => boolean): Classified | undefined {
+/** Normalized word count and how much of the text the matched phrase covers. */
+function labelLike(text: string, phraseLength: number): boolean {
+  const n = normalizeLabel(text);
+  if (!n) return false;
+  let words = 1;
+  for (let i = 0; i < n.length; i++) if (n.charCodeAt(i) === 32) words++;
+  return words <= 5 || phraseLength / n.length >= 0.35;
+}
+
+/** A short text that is mostly a preview phrase ("Preview", "Template preview"). */
+function namesPreview(v: Vocabulary, text: string | undefined): boolean {
+  if (!text || text.length > 60 || !v.isPreview(text)) return false;
+  const n = normalizeLabel(text);
+  let words = 1;
+  for (let i = 0; i < n.length; i++) if (n.charCodeAt(i) === 32) words++;
+  return words <= 4;
+}
+
+/**
+ * A region that shows the template's preview (a chat bubble repeating the body): named so by an
+ * attribute, its accessible name, or a short title as its first child.
+ */
+function isPreviewRegion(el: Element, v: Vocabulary): boolean {
+  for (const a of ['aria-label', 'data-testid', 'id', 'title']) {
+    const val = el.getAttribute(a);
+    if (val && namesPreview(v, val.replace(/[-_]+/g, ' '))) return true;
+  }
+  if (el.hasAttribute('aria-labelledby') && namesPreview(v, accessibleName(el))) return true;
+  const first = el.firstElementChild;
+  return !!first && namesPreview(v, shortText(first, 8, 60));
+}
+
+function inPreview(el: Element, v: Vocabulary): boolean {
+  let n: Element | null = el.parentElement;
+  for (let depth = 0; n && depth < 30 && n !== el.ownerDocument.body; depth++, n = n.parentElement) {
+    for (const a of ['aria-label', 'data-testid', 'id']) {
+      const val = n.getAttribute(a);
+      if (val && namesPreview(v, val.replace(/[-_]+/g, ' '))) return true;
+    }
+    if (n.hasAttribute('aria-labelledby') && namesPreview(v, accessibleName(n))) return true;
+  }
+  return false;
+}
+
+interface Evidence {
+  kind: FieldKind;
+  weight: number;
+  token?: string;
+}
+
+function vocabularyEvidence(sources: LabelSources, v: Vocabulary): Evidence | undefined {
+  let best: Evidence | undefined;
+  const consider = (texts: string[], base: number, step: number) => {
+    texts.forEach((text, i) => {
+      const c = v.classify(text);
+      if (!c) return;
+      const weight = base - i * step + (labelLike(text, c.length) ? WEIGHT.labelLike : WEIGHT.sentence);
+      if (!best || weight > best.weight) best = { kind: c.kind, weight };
+    });
+  };
+  consider(sources.explicit, WEIGHT.explicit, 1);
+  consider(sources.placeholder, WEIGHT.placeholder, 1);
+  consider(sources.nearby, WEIGHT.nearby, 3);
+  consider(sources.section, WEIGHT.section, 2);
+  return best;
+}
+
+/** A `{{1}}`/`{{name}}` in a field's own label or placeholder makes it that variable's sample. */
+function tokenEvidence(sources: LabelSources, multiline: boolean): Evidence | undefined {
+  let best: Evidence | undefined;
+  const consider = (text: string, weight: number) => {
+    const t = TOKEN.exec(text);
+    if (t && (!best || weight > best.weight)) best = { kind: 'sample', weight, token: t[1] };
+  };
+  for (const t of sources.explicit) consider(t, TOKEN_WEIGHT.explicit);
+  // A multi-line editor's placeholder may be an example message ("Hi {{1}}, …"): weak there.
+  for (const t of sources.placeholder) consider(t, multiline ? TOKEN_WEIGHT.sentence : TOKEN_WEIGHT.placeholder);
+  sources.nearby.slice(0, 2).forEach((t, i) => {
+    // "{{1}}" as the row's own label is strong; a help sentence that mentions one is not.
+    const short = normalizeLabel(t).split(' ').length <= 4;
+    consider(t, multiline ? TOKEN_WEIGHT.sentence : short ? TOKEN_WEIGHT.nearbyShort - i * 5 : TOKEN_WEIGHT.sentence);
+  });
+  return best;
+}
+
+function hintEvidence(el: HTMLElement, sources: LabelSources, v: Vocabulary): Evidence | undefined {
+  const type = (el.getAttribute('type') ?? '').toLowerCase();
+  if (type === 'url') return { kind: 'buttonUrl', weight: WEIGHT.inputType };
+  if (type === 'tel' || el.getAttribute('inputmode') === 'tel') return { kind: 'buttonPhone', weight: WEIGHT.inputType };
+  const limit = sources.limit;
+  if (limit && LIMIT_HINTS[limit]) return { kind: LIMIT_HINTS[limit]!, weight: WEIGHT.hint };
+  if (limit === 60) {
+    // Header and footer share the 60-character limit; the nearest title or heading tells them apart.
+    for (const t of [...sources.nearby, ...sources.section]) {
+      if (v.has('footer', t)) return { kind: 'footer', weight: WEIGHT.hint };
+      if (v.has('header', t)) return { kind: 'header', weight: WEIGHT.hint };
+    }
+  }
+  return undefined;
+}
+
+/** The section a sample belongs to, from the nearest text that names one. */
+function sampleSection(sources: LabelSources, v: Vocabulary): 'header' | 'body' | 'button' | undefined {
+  for (const text of [...sources.explicit, ...sources.placeholder, ...sources.nearby, ...sources.section]) {
+    const header = v.has('header', text);
+    const body = v.has('body', text);
+    if (header && !body) return 'header';
+    if (body && !header) return 'body';
+    if (header && body) return v.classify(text)?.kind === 'header' ? 'header' : 'body';
+    if (v.has('buttonUrl', text) || v.has('buttonText', text)) return 'button';
+  }
+  return undefined;
+}
+
+function classify(el: HTMLElement, v: Vocabulary, sites: SiteDefinition[], skip: (el: Element) => boolean): Classified | undefined {
   const editable = editableKind(el);
-  for (const s of site) {
+  const multiline = isMultiline(el, editable);
+  const sources = labelSources(el, skip);
+  let best: Evidence | undefined;
+  for (const s of sites) {
     for (const [kind, selectors] of Object.entries(s.selectors ?? {})) {
       for (const sel of selectors ?? []) {
         try {
-          if (el.matches(sel)) return { el, editable, kind: kind as FieldKind, sources: labelSources(el, isOverlay) };
+          if (!best && el.matches(sel)) best = { kind: kind as FieldKind, weight: WEIGHT.selector };
         } catch {
           /* an invalid user selector never breaks discovery */
         }
       }
     }
   }
-  const sources = labelSources(el, isOverlay);
-  let kind: FieldKind | undefined;
-  let token: string | undefined;
-  for (const group of [sources.explicit, sources.placeholder, sources.nearby]) {
-    for (const text of group) {
-      const t = TOKEN.exec(text);
-      if (t) {
-        kind = 'sample';
-        token = t[1];
-        break;
-      }
-      const c = v.classify(text);
-      if (c) {
-        kind = c.kind;
-        break;
-      }
-    }
-    if (kind) break;
-  }
-  if (!kind) {
-    const type = (el.getAttribute('type') ?? '').toLowerCase();
-    if (type === 'url') kind = 'buttonUrl';
-    else if (type === 'tel' || el.getAttribute('inputmode') === 'tel') kind = 'buttonPhone';
-    else if (sources.limit && LIMIT_HINTS[sources.limit]) kind = LIMIT_HINTS[sources.limit];
-    else if (sources.limit === 60) {
-      // Header and footer share the 60-character limit; the section heading tells them apart.
-      kind = sources.section.some((s) => v.has('footer', s)) ? 'footer' : sources.section.some((s) => v.has('header', s)) ? 'header' : undefined;
+  if (!best) {
+    // Search boxes and list filters are not template fields, whatever else they mention.
+    if ([...sources.explicit, ...sources.placeholder].some((t) => v.isIgnored(t))) return undefined;
+    // A field titled as the preview (a preview built from inputs) is not the template's text.
+    if (namesPreview(v, sources.explicit[0]) || namesPreview(v, sources.section[0])) return undefined;
+    for (const e of [vocabularyEvidence(sources, v), tokenEvidence(sources, multiline), hintEvidence(el, sources, v)]) {
+      if (e && (!best || e.weight > best.weight)) best = e;
     }
   }
-  if (!kind) return undefined;
-  const c: Classified = { el, editable, kind, sources, token };
-  if (kind === 'sample') {
-    // Samples sit under a "Samples for header/body content" heading, or name the section in their label.
-    const context = [...sources.explicit, ...sources.placeholder, ...sources.nearby, ...sources.section];
-    const headerAt = context.findIndex((s) => v.has('header', s));
-    const bodyAt = context.findIndex((s) => v.has('body', s));
-    c.sampleOf = headerAt >= 0 && (bodyAt < 0 || headerAt < bodyAt) ? 'header' : 'body';
+  if (!best) return undefined;
+  const mentionsSample = [...sources.explicit, ...sources.placeholder, ...sources.nearby, ...sources.section].some((t) => v.has('sample', t));
+  const c: Classified = { el, editable, kind: best.kind, sources, score: best.weight, token: best.token, mentionsSample, multiline };
+  if (c.kind === 'sample') {
+    if (!c.token) {
+      // A sample without a variable in its label: the nearest `{{n}}` around it, if any.
+      for (const t of [...sources.explicit, ...sources.placeholder, ...sources.nearby]) {
+        const m = TOKEN.exec(t);
+        if (m) {
+          c.token = m[1];
+          break;
+        }
+      }
+    }
+    c.sampleOf = sampleSection(sources, v) ?? 'body';
   }
   return c;
+}
+
+/**
+ * How well a field fits a kind beyond its label: the body is the multi-line box with the 1024
+ * counter; header, footer and name are single-line with theirs. A counter that belongs to
+ * another kind counts against.
+ */
+function fitScore(c: Classified, kind: TextFieldKind): number {
+  let s = c.score;
+  if (kind === 'body') s += c.multiline ? 8 : -12;
+  else if (kind === 'header' || kind === 'footer' || kind === 'name') s += c.multiline ? -6 : 2;
+  const limit = c.sources.limit;
+  if (limit !== undefined) {
+    if (limit === EXPECTED_LIMIT[kind]) s += 10;
+    else if (LIMIT_HINTS[limit] || limit === 60) s -= 10;
+  }
+  return s;
 }
 
 /** Lowest common ancestor. */
@@ -143,10 +295,15 @@ const CHECKED =
   'input[type="radio"]:checked, input[type="checkbox"]:checked, [role="radio"][aria-checked="true"], [role="tab"][aria-selected="true"], [role="option"][aria-selected="true"], [role="menuitemradio"][aria-checked="true"], [aria-pressed="true"]';
 const PICKERS = 'select, [role="combobox"], [aria-haspopup="listbox"], input[list]';
 
-function readCategory(root: ParentNode, v: Vocabulary, isOverlay?: (el: Element) => boolean): Category | undefined {
+/** Hidden from users (behind a modal) or inside a transient popup such as a picker's search box. */
+function hiddenOrPopup(el: Element): boolean {
+  return !!el.closest('[aria-hidden="true"], [inert], [role="menu"], [role="tooltip"]') || (el.tagName === 'INPUT' && !!el.closest('[role="listbox"]'));
+}
+
+function readCategory(root: ParentNode, v: Vocabulary, skip: (el: Element) => boolean): Category | undefined {
   for (const el of root.querySelectorAll<HTMLElement>(CHECKED)) {
-    if (isOverlay?.(el)) continue;
-    const s = labelSources(el, isOverlay);
+    if (skip(el) || hiddenOrPopup(el)) continue;
+    const s = labelSources(el, skip);
     const own = el.tagName === 'INPUT' ? '' : (el.textContent ?? '').slice(0, 200);
     for (const t of [...s.explicit, own, ...s.nearby.slice(0, 1)]) {
       const c = t && v.category(t);
@@ -154,8 +311,8 @@ function readCategory(root: ParentNode, v: Vocabulary, isOverlay?: (el: Element)
     }
   }
   for (const el of root.querySelectorAll<HTMLElement>(PICKERS)) {
-    if (isOverlay?.(el)) continue;
-    const s = labelSources(el, isOverlay);
+    if (skip(el) || hiddenOrPopup(el)) continue;
+    const s = labelSources(el, skip);
     if (![...s.explicit, ...s.nearby].some((t) => v.has('category', t))) continue;
     const c = v.category(choiceText(el));
     if (c) return c;
@@ -169,14 +326,14 @@ const GROUP = '[role="radiogroup"], [role="tablist"], [role="listbox"], fieldset
  * The choice of the header's type picker (None / Text / Media): a select, combobox or checked
  * radio/tab whose label, nearby text, group label or section heading names the header.
  */
-function readHeaderType(root: ParentNode, v: Vocabulary, isOverlay?: (el: Element) => boolean): HeaderType | undefined {
+function readHeaderType(root: ParentNode, v: Vocabulary, skip: (el: Element) => boolean): HeaderType | undefined {
   for (const el of root.querySelectorAll<HTMLElement>(`${CHECKED}, ${PICKERS}`)) {
-    if (isOverlay?.(el)) continue;
-    const s = labelSources(el, isOverlay);
+    if (skip(el) || hiddenOrPopup(el)) continue;
+    const s = labelSources(el, skip);
     const context = [...s.explicit, ...s.nearby, ...s.section];
     const group = el.parentElement?.closest<HTMLElement>(GROUP);
     if (group) {
-      const g = labelSources(group, isOverlay);
+      const g = labelSources(group, skip);
       const legend = group.querySelector('legend')?.textContent ?? '';
       context.push(...g.explicit, ...g.nearby, ...g.section, legend);
     }
@@ -189,103 +346,167 @@ function readHeaderType(root: ParentNode, v: Vocabulary, isOverlay?: (el: Elemen
   return undefined;
 }
 
-function readLanguage(root: ParentNode, v: Vocabulary, pageLocale: string | undefined, isOverlay?: (el: Element) => boolean): string | undefined {
+function readLanguage(root: ParentNode, v: Vocabulary, pageLocale: string | undefined, skip: (el: Element) => boolean): string | undefined {
   for (const el of root.querySelectorAll<HTMLElement>(`${PICKERS}, input, [role="tab"][aria-selected="true"]`)) {
-    if (isOverlay?.(el)) continue;
-    const s = labelSources(el, isOverlay);
+    if (skip(el) || hiddenOrPopup(el)) continue;
+    // A picker's search box holds what the user is typing, not the chosen language.
+    if (el.getAttribute('type') === 'search' || el.getAttribute('role') === 'searchbox') continue;
+    const s = labelSources(el, skip);
     if (![...s.explicit, ...s.placeholder, ...s.nearby].some((t) => v.has('language', t))) continue;
+    if ([...s.explicit, ...s.placeholder].some((t) => v.isIgnored(t))) continue;
     const code = languageCodeFromLabel(choiceText(el), pageLocale);
     if (code) return code;
   }
   return undefined;
 }
 
+/**
+ * The open modal dialog that holds the editor, if the editor is in one: while it is open, the
+ * page behind it (a template list with its own search box) is not what the user edits.
+ */
+function modalScope(candidates: HTMLElement[]): Element | undefined {
+  let scope: Element | undefined;
+  for (const el of candidates) {
+    const m = el.closest('[aria-modal="true"], dialog[open]');
+    if (m && (!scope || scope.contains(m) || scope.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)) scope = m;
+  }
+  return scope;
+}
+
+/** The block that holds one button: the widest ancestor that holds no other button's text field nor another kind of field. */
+function buttonRow(el: Element, others: Element[]): Element {
+  let row = el;
+  for (let depth = 0; depth < 8 && row.parentElement && row.parentElement !== el.ownerDocument.body; depth++) {
+    const p = row.parentElement;
+    if (others.some((o) => o !== el && p.contains(o))) break;
+    row = p;
+  }
+  return row;
+}
+
 export function discover(root: Document | Element, opts: DiscoverOptions): Discovery {
   const v = vocabularyFor(opts.sites);
+  const isOverlay = opts.isOverlay;
+  const skip = (el: Element) => !!isOverlay?.(el) || isPreviewRegion(el, v);
+
+  let candidates = findEditables(root, isOverlay).filter((el) => isVisible(el) && !inPreview(el, v));
+  const modal = modalScope(candidates);
+  if (modal) candidates = candidates.filter((el) => modal.contains(el));
+  const scope: ParentNode = modal ?? root;
+
   const classified: Classified[] = [];
-  for (const el of findEditables(root, opts.isOverlay)) {
-    if (!isVisible(el)) continue;
-    const c = classify(el, v, opts.sites, opts.isOverlay);
+  for (const el of candidates) {
+    const c = classify(el, v, opts.sites, skip);
     if (c && c.editable) classified.push(c);
   }
   const forced = opts.forcedBody;
   if (forced && !classified.some((c) => c.el === forced)) {
     const editable = editableKind(forced);
     if (editable) {
-      for (const c of classified) if (c.kind === 'body') c.kind = 'sample';
-      classified.push({ el: forced, editable, kind: 'body', sources: labelSources(forced, opts.isOverlay) });
+      // The user's pick is the body; whatever else claimed it is set aside.
+      for (const c of classified) if (c.kind === 'body') c.kind = 'category';
+      classified.push({ el: forced, editable, kind: 'body', sources: labelSources(forced, skip), score: WEIGHT.selector, mentionsSample: false, multiline: isMultiline(forced, editable) });
     }
   }
 
+  // One field per kind: the best fit wins (ties keep document order). A loser that sits among
+  // samples ("Variable samples" > "Body" > [box]) is one of that section's samples.
   const fields: FieldBinding[] = [];
-  const taken = new Set<string>();
-  for (const c of classified) {
-    if (c.kind === 'name' || c.kind === 'header' || c.kind === 'body' || c.kind === 'footer') {
-      // The first field of each kind wins (later ones are previews or other language tabs).
-      if (taken.has(c.kind)) continue;
-      taken.add(c.kind);
-      fields.push({ id: c.kind, kind: c.kind, el: c.el, editable: c.editable! });
+  for (const kind of SINGLE_KINDS) {
+    const claims = classified.filter((c) => c.kind === kind);
+    if (claims.length === 0) continue;
+    let winner = claims[0]!;
+    for (const c of claims) if (fitScore(c, kind) > fitScore(winner, kind)) winner = c;
+    fields.push({ id: kind, kind, el: winner.el, editable: winner.editable! });
+    for (const c of claims) {
+      if (c === winner) continue;
+      if (c.mentionsSample && (kind === 'body' || kind === 'header')) {
+        c.kind = 'sample';
+        c.sampleOf = kind;
+      }
     }
   }
 
-  // Buttons: a label field opens a button; URL and phone fields join it when they share a row.
-  const buttons: Discovery['buttons'] = [];
-  const buttonFields = classified.filter((c) => c.kind === 'buttonText' || c.kind === 'buttonUrl' || c.kind === 'buttonPhone');
+  // Buttons: each button-text field opens a button; URL, phone and offer-code fields join the
+  // one whose row they share, or stand alone.
+  const buttons: DiscoveredButton[] = [];
+  const buttonFields = classified.filter((c) => BUTTON_KINDS.has(c.kind));
   const textEls = buttonFields.filter((c) => c.kind === 'buttonText').map((c) => c.el);
+  // Every other box bounds a button's row (the footer above, the samples below).
+  const otherFieldEls = classified.filter((c) => !BUTTON_KINDS.has(c.kind)).map((c) => c.el);
+  const rowOwner = new Map<DiscoveredButton, Element>();
   for (const c of buttonFields) {
     const binding = (id: string): FieldBinding => ({ id, kind: c.kind as TextFieldKind, el: c.el, editable: c.editable! });
-    const last = buttons[buttons.length - 1];
     if (c.kind === 'buttonText') {
-      buttons.push({ type: 'QUICK_REPLY', text: binding('') });
+      const b: DiscoveredButton = { type: 'QUICK_REPLY', text: binding('') };
+      buttons.push(b);
+      rowOwner.set(b, c.el);
       continue;
     }
-    const slot = c.kind === 'buttonUrl' ? 'url' : 'phone';
-    let target = last;
-    if (target?.text && !target[slot] && !(slot === 'url' ? target.phone : target.url)) {
-      const lca = commonAncestor(target.text.el, c.el);
-      if (!lca || textEls.filter((t) => lca.contains(t)).length !== 1) target = undefined;
-    } else target = undefined;
+    const slot = c.kind === 'buttonUrl' ? 'url' : c.kind === 'buttonPhone' ? 'phone' : 'example';
+    // The nearest button before it whose row holds it and no other button's text.
+    let target: DiscoveredButton | undefined;
+    for (let i = buttons.length - 1; i >= 0 && !target; i--) {
+      const b = buttons[i]!;
+      if (!b.text || b[slot]) continue;
+      const lca = commonAncestor(b.text.el, c.el);
+      if (lca && textEls.filter((t) => lca.contains(t)).length === 1 && !otherFieldEls.some((o) => lca.contains(o))) target = b;
+    }
     if (!target) {
       target = { type: 'QUICK_REPLY' };
       buttons.push(target);
+      rowOwner.set(target, c.el);
     }
     target[slot] = binding('');
   }
-  buttons.forEach((b, i) => {
-    b.type = b.url ? 'URL' : b.phone ? 'PHONE_NUMBER' : 'QUICK_REPLY';
-    if (b.text && !b.url && !b.phone) {
-      // The row's type picker may say "Copy offer code" or "Quick reply".
-      const row = b.text.el.parentElement?.parentElement?.parentElement;
-      const t = row ? v.buttonType((row.textContent ?? '').slice(0, 300)) : undefined;
+  const anchors = [...rowOwner.values(), ...otherFieldEls];
+  for (const b of buttons) {
+    b.type = b.url ? 'URL' : b.phone ? 'PHONE_NUMBER' : b.example ? 'COPY_CODE' : 'QUICK_REPLY';
+    if (b.type === 'QUICK_REPLY' && b.text) {
+      // The row's type picker or title may say "Copy offer code".
+      const row = buttonRow(b.text.el, anchors);
+      const pickers = [...row.querySelectorAll(PICKERS)].map((p) => choiceText(p)).join(' ');
+      const t = v.buttonType(`${pickers} ${ownText(row, 300)}`);
       if (t === 'COPY_CODE') b.type = 'COPY_CODE';
     }
-    if (b.text) fields.push({ ...b.text, id: `buttons.${i}.text` });
-    if (b.url) fields.push({ ...b.url, id: `buttons.${i}.url` });
-    if (b.phone) fields.push({ ...b.phone, id: `buttons.${i}.phoneNumber` });
-    if (b.text) b.text.id = `buttons.${i}.text`;
-    if (b.url) b.url.id = `buttons.${i}.url`;
-    if (b.phone) b.phone.id = `buttons.${i}.phoneNumber`;
-  });
+  }
 
   // Samples, in variable order when their labels name the variable.
+  const samples = classified.filter((c) => c.kind === 'sample');
   for (const section of ['body', 'header'] as const) {
-    const samples = classified.filter((c) => c.kind === 'sample' && c.sampleOf === section);
-    const named = samples.length > 0 && samples.every((s) => s.token && !/^\d+$/.test(s.token));
-    const ordered = named ? samples : [...samples].sort((a, b) => (a.token && b.token ? Number(a.token) - Number(b.token) : 0));
+    const list = samples.filter((c) => c.sampleOf === section);
+    const named = list.length > 0 && list.every((s) => s.token && !/^\d+$/.test(s.token));
+    const numbered = list.every((s) => s.token && /^\d+$/.test(s.token));
+    const ordered = numbered ? [...list].sort((a, b) => Number(a.token) - Number(b.token)) : list;
     ordered.forEach((s, i) => {
       fields.push({ id: `${section}Examples.${named ? s.token! : i}`, kind: 'sample', el: s.el, editable: s.editable! });
     });
   }
+  // A dynamic URL's sample goes to the URL button whose address has a variable.
+  for (const s of samples.filter((c) => c.sampleOf === 'button')) {
+    const urlButtons = buttons.filter((b) => b.url && !b.example);
+    const target = urlButtons.find((b) => TOKEN.test(readText(b.url!.el, b.url!.editable))) ?? (urlButtons.length === 1 ? urlButtons[0] : undefined);
+    if (target) target.example = { id: '', kind: 'sample', el: s.el, editable: s.editable! };
+  }
+
+  buttons.forEach((b, i) => {
+    for (const [slot, name] of [['text', 'text'], ['url', 'url'], ['phone', 'phoneNumber'], ['example', 'example']] as const) {
+      const f = b[slot];
+      if (!f) continue;
+      f.id = `buttons.${i}.${name}`;
+      fields.push({ ...f });
+    }
+  });
 
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
   const pageLocale = doc.documentElement.lang || undefined;
   return {
     fields,
     buttons,
-    category: readCategory(root, v, opts.isOverlay),
-    language: readLanguage(root, v, pageLocale, opts.isOverlay),
+    category: readCategory(scope, v, skip),
+    language: readLanguage(scope, v, pageLocale, skip),
     parameterFormat: undefined,
-    headerType: fields.some((f) => f.id === 'header') ? readHeaderType(root, v, opts.isOverlay) : undefined,
+    headerType: fields.some((f) => f.id === 'header') ? readHeaderType(scope, v, skip) : undefined,
   };
 }
 
@@ -310,6 +531,7 @@ export function readFields(d: Discovery): { fields: TemplateFields; texts: Map<s
       if (b.text) out.text = get(`buttons.${i}.text`);
       if (b.url) out.url = get(`buttons.${i}.url`);
       if (b.phone) out.phoneNumber = get(`buttons.${i}.phoneNumber`);
+      if (b.example) out.example = get(`buttons.${i}.example`);
       return out;
     });
   }

@@ -17,6 +17,10 @@ export interface Vocabulary {
   buttonType(label: string): 'URL' | 'PHONE_NUMBER' | 'QUICK_REPLY' | 'COPY_CODE' | undefined;
   headerType(label: string): HeaderType | undefined;
   has(kind: FieldKind, label: string): boolean;
+  /** The text names the editor's preview pane. */
+  isPreview(label: string): boolean;
+  /** The text names something that is never a template field (a search box). */
+  isIgnored(label: string): boolean;
 }
 
 type Entry<K> = { words: string; key: K };
@@ -48,7 +52,11 @@ export function buildVocabulary(sites: SiteDefinition[]): Vocabulary {
   const cats: Partial<Record<string, string[]>> = {};
   const types: Partial<Record<string, string[]>> = {};
   const headerTypes: Partial<Record<string, string[]>> = {};
+  const previews: string[] = [];
+  const ignore: string[] = [];
   for (const s of sites) {
+    previews.push(...(s.previews ?? []));
+    ignore.push(...(s.ignore ?? []));
     for (const [k, v] of Object.entries(s.labels)) labels[k] = [...(labels[k] ?? []), ...(v ?? [])];
     for (const [k, v] of Object.entries(s.categories)) cats[k] = [...(cats[k] ?? []), ...(v ?? [])];
     for (const [k, v] of Object.entries(s.buttonTypes ?? {})) types[k] = [...(types[k] ?? []), ...(v ?? [])];
@@ -60,6 +68,8 @@ export function buildVocabulary(sites: SiteDefinition[]): Vocabulary {
   const catEntries = compile<'MARKETING' | 'UTILITY' | 'AUTHENTICATION'>(cats);
   const typeEntries = compile<'URL' | 'PHONE_NUMBER' | 'QUICK_REPLY' | 'COPY_CODE'>(types);
   const headerTypeEntries = compile<HeaderType>(headerTypes);
+  const previewEntries = compile<'preview'>({ preview: previews });
+  const ignoreEntries = compile<'ignore'>({ ignore });
   return {
     classify(label) {
       const e = first(labelEntries, label);
@@ -69,5 +79,7 @@ export function buildVocabulary(sites: SiteDefinition[]): Vocabulary {
     buttonType: (label) => first(typeEntries, label)?.key,
     headerType: (label) => first(headerTypeEntries, label)?.key,
     has: (kind, label) => !!first(byKind.get(kind) ?? [], label),
+    isPreview: (label) => !!first(previewEntries, label),
+    isIgnored: (label) => !!first(ignoreEntries, label),
   };
 }

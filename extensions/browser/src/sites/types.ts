@@ -1,5 +1,5 @@
 /** Kinds of editor fields Greenlight reads. Text kinds are linted in place; choice kinds are read only. */
-export type TextFieldKind = 'name' | 'header' | 'body' | 'footer' | 'buttonText' | 'buttonUrl' | 'buttonPhone' | 'sample';
+export type TextFieldKind = 'name' | 'header' | 'body' | 'footer' | 'buttonText' | 'buttonUrl' | 'buttonPhone' | 'offerCode' | 'sample';
 export type ChoiceKind = 'category' | 'language';
 export type FieldKind = TextFieldKind | ChoiceKind;
 export type HeaderType = 'NONE' | 'TEXT' | 'MEDIA';
@@ -27,6 +27,16 @@ export interface SiteDefinition {
    * field counts as a header only when the picker shows Text.
    */
   headerTypes?: Partial<Record<HeaderType, string[]>>;
+  /**
+   * Words naming the editor's preview pane ("Preview", "Anteprima"). Nothing inside a region so
+   * named is a field, and its text never labels one: it repeats the template's text.
+   */
+  previews?: string[];
+  /**
+   * Words that mark a text field as not part of the template when they name it ("Search"): list
+   * filters and search boxes that share the page with the editor.
+   */
+  ignore?: string[];
   /**
    * CSS selectors tried before the label heuristics, for sites with stable attributes (ids, data-*,
    * aria-*). Never obfuscated class names: they change with every deploy.

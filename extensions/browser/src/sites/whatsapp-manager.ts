@@ -3,7 +3,9 @@ import type { SiteDefinition } from './types';
 /**
  * WhatsApp Manager and Business Suite's template editor. Meta documents no list of editor URLs and
  * ships its UI in the user's Facebook locale, so both the URL scope and the label vocabulary are
- * broad (see docs: meta-template-rules §12). Labels cover en, it, pt, es, ru, de and fr.
+ * broad (see docs: meta-template-rules §12). Labels cover en, it, pt, es, ru, de and fr, plus the
+ * Dutch section names a public walkthrough of the editor quotes. What the real editor is known to
+ * show, and where that is from: extensions/browser/docs/real-editor-notes.md.
  */
 export const whatsappManager: SiteDefinition = {
   id: 'whatsapp-manager',
@@ -16,18 +18,19 @@ export const whatsappManager: SiteDefinition = {
     name: [
       'name', 'template name', 'name your template', 'nome', 'nome del modello', 'nome do modelo', 'nome do template',
       'nombre', 'nombre de la plantilla', 'название', 'название шаблона', 'имя шаблона', 'vorlagenname', 'name der vorlage',
-      'nom', 'nom du modele',
+      'nom', 'nom du modele', 'naam',
     ],
-    category: ['category', 'categoria', 'categoría', 'категория', 'kategorie', 'catégorie'],
-    language: ['language', 'languages', 'lingua', 'lingue', 'idioma', 'idiomas', 'язык', 'языки', 'sprache', 'sprachen', 'langue', 'langues'],
-    header: ['header', 'intestazione', 'cabeçalho', 'encabezado', 'заголовок', 'шапка', 'kopfzeile', 'überschrift', 'en-tête', 'entête'],
+    category: ['category', 'categoria', 'categoría', 'категория', 'kategorie', 'catégorie', 'categorie'],
+    language: ['language', 'languages', 'lingua', 'lingue', 'idioma', 'idiomas', 'язык', 'языки', 'sprache', 'sprachen', 'langue', 'langues', 'taal'],
+    header: ['header', 'intestazione', 'cabeçalho', 'encabezado', 'заголовок', 'шапка', 'kopfzeile', 'überschrift', 'en-tête', 'entête', 'koptekst'],
     body: [
       'body', 'message body', 'body text', 'corpo', 'corpo del messaggio', 'corpo da mensagem', 'cuerpo', 'cuerpo del mensaje',
       'текст', 'основной текст', 'текст сообщения', 'textkörper', 'nachrichtentext', 'corps', 'corps du message', 'texte du message',
+      'hoofdtekst',
     ],
     footer: [
       'footer', 'piè di pagina', 'pie di pagina', 'rodapé', 'pie de página', 'nota al pie', 'нижний колонтитул', 'подвал', 'футер',
-      'fußzeile', 'fusszeile', 'pied de page',
+      'fußzeile', 'fusszeile', 'pied de page', 'voettekst',
     ],
     buttonText: [
       'button text', 'button label', 'button', 'testo del pulsante', 'pulsante', 'texto do botão', 'botão', 'texto del botón', 'botón',
@@ -41,14 +44,19 @@ export const whatsappManager: SiteDefinition = {
       'phone number', 'phone', 'numero di telefono', 'telefono', 'número de telefone', 'telefone', 'número de teléfono', 'teléfono',
       'номер телефона', 'телефон', 'telefonnummer', 'rufnummer', 'numéro de téléphone', 'téléphone',
     ],
+    // The coupon code of a "Copy offer code" button (its `example` in the API).
+    offerCode: [
+      'offer code', 'coupon code', 'codice offerta', 'código da oferta', 'código de oferta', 'código de la oferta', 'код предложения',
+      'angebotscode', "code de l'offre", 'code promo',
+    ],
     sample: [
-      'sample', 'samples', 'example', 'examples', 'variable sample', 'esempio', 'esempi', 'campione', 'exemplo', 'exemplos', 'amostra',
+      'sample', 'samples', 'example', 'examples', 'variable sample', 'variable samples', 'esempio', 'esempi', 'campione', 'exemplo', 'exemplos', 'amostra',
       'ejemplo', 'ejemplos', 'muestra', 'пример', 'примеры', 'образец', 'beispiel', 'beispiele', 'exemple', 'exemples', 'échantillon',
     ],
   },
   categories: {
     MARKETING: ['marketing', 'маркетинг', 'маркетинговый', 'маркетинговые'],
-    UTILITY: ['utility', 'utilità', 'utilidade', 'utilidad', 'служебный', 'служебные', 'сервисные', 'versorgung', 'dienstprogramm', 'utilitaire'],
+    UTILITY: ['utility', 'utilità', 'utilidade', 'utilidad', 'служебный', 'служебные', 'сервисные', 'versorgung', 'dienstprogramm', 'utilitaire', 'hulpprogramma'],
     AUTHENTICATION: ['authentication', 'autenticazione', 'autenticação', 'autenticación', 'аутентификация', 'authentifizierung', 'authentification'],
   },
   buttonTypes: {
@@ -66,6 +74,11 @@ export const whatsappManager: SiteDefinition = {
       'dokument', 'standort', 'média', 'vidéo', 'emplacement', 'localisation',
     ],
   },
+  previews: [
+    'preview', 'message preview', 'template preview', 'anteprima', 'pré-visualização', 'visualização', 'prévia', 'vista previa',
+    'previsualización', 'предварительный просмотр', 'предпросмотр', 'vorschau', 'aperçu',
+  ],
+  ignore: ['search', 'cerca', 'buscar', 'pesquisar', 'suchen', 'rechercher', 'поиск', 'zoeken'],
   selectors: {},
 };
 
