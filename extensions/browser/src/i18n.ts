@@ -1,5 +1,21 @@
+/**
+ * Looked-up strings: the browser's lookup is a native call that showed up in the overlay's frame
+ * profile (every panel entry asks for a few), and a page's strings never change while it runs.
+ */
+const cache = new Map<string, string>();
+
 /** UI strings come from `_locales/<lang>/messages.json` through the extension's i18n. */
 export function t(key: string, ...subs: (string | number)[]): string {
+  const id = subs.length ? `${key}\u0000${subs.join('\u0000')}` : key;
+  let out = cache.get(id);
+  if (out !== undefined) return out;
+  out = lookup(key, subs);
+  if (cache.size > 500) cache.clear();
+  cache.set(id, out);
+  return out;
+}
+
+function lookup(key: string, subs: (string | number)[]): string {
   try {
     const m = browser.i18n.getMessage(key as never, subs.map(String));
     if (m) return m;

@@ -244,6 +244,73 @@ async function textareaSuite() {
 }
 
 // ---------------------------------------------------------------------------------------------
+/** Where `[start, end)` of the monospace body textarea sits on screen, by arithmetic on its styles. */
+function textareaSpot(page, at) {
+  return page.evaluate(({ start, end }) => {
+    const ta = document.getElementById('body');
+    const cs = getComputedStyle(ta);
+    const c = document.createElement('canvas').getContext('2d');
+    c.font = `${cs.fontSize} ${cs.fontFamily}`;
+    const cw = c.measureText('0123456789').width / 10;
+    const text = ta.value;
+    const line = text.slice(0, start).split('\n').length - 1;
+    const col = start - (text.lastIndexOf('\n', start - 1) + 1);
+    const r = ta.getBoundingClientRect();
+    const lh = parseFloat(cs.lineHeight);
+    return {
+      left: r.left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft) + col * cw - ta.scrollLeft,
+      width: (end - start) * cw,
+      centerY: r.top + parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop) + (line + 0.5) * lh - ta.scrollTop,
+      scrollTop: ta.scrollTop,
+    };
+  }, at);
+}
+
+async function textareaScrollSuite() {
+  console.log('textarea that scrolls its own text');
+  const { page, errors } = await open('https://business.facebook.com/wa/manage/message-templates/create/?business_id=1', fixture('textarea.html'));
+  await page.locator('greenlight-overlay').waitFor({ state: 'attached', timeout: 10000 });
+  // Short lines, one per row of the monospace textarea, so positions are plain arithmetic.
+  const lines = Array.from({ length: 14 }, (_, i) => `Line ${i + 1} of the order update.`);
+  lines[3] = 'Track it at https://bit.ly/abc today.';
+  await page.locator('#body').fill(lines.join('\n'));
+  // The last link in the text (typing below adds one).
+  const matches = async (what) => {
+    const f = (await state(page)).findings.filter((x) => x.ruleId === 'url-shortener').sort((a, b) => b.at.start - a.at.start)[0];
+    const spot = f && (await textareaSpot(page, f.at));
+    const r = f?.rects?.[0];
+    const ok = !!r && near(r.left, spot.left, 2) && near(r.width, spot.width, 2) && near(r.top + r.height / 2, spot.centerY, 4);
+    return { ok, detail: `${what}: got ${JSON.stringify(r)} want ${JSON.stringify(spot)}` };
+  };
+  const settle = async (what) => {
+    let last;
+    for (let i = 0; i < 40; i++) {
+      last = await matches(what);
+      if (last.ok) return last;
+      await page.waitForTimeout(50);
+    }
+    return last;
+  };
+  await page.evaluate(() => { document.getElementById('body').scrollTop = 0; });
+  let m = await settle('scrollTop 0');
+  check('underline on the link with the textarea at the top', m.ok, m.detail);
+  await page.evaluate(() => { document.getElementById('body').scrollTop = 40; });
+  m = await settle('scrollTop 40');
+  check('underline follows the textarea scrolling its own text', m.ok && (await textareaSpot(page, { start: 0, end: 0 })).scrollTop > 0, m.detail);
+  // Typing at the end scrolls the textarea to the caret; the underline follows.
+  await page.locator('#body').focus();
+  await page.evaluate(() => {
+    const ta = document.getElementById('body');
+    ta.setSelectionRange(ta.value.length, ta.value.length);
+  });
+  await page.keyboard.type(' More lines follow.\nAnd more.\nAnd more.\nOr see https://bit.ly/def now.', { delay: 5 });
+  m = await settle('after typing at the end');
+  check('underline stays on the link while typing scrolls the textarea', m.ok, m.detail);
+  check('no page errors', errors.length === 0, errors.join('; '));
+  await page.close();
+}
+
+// ---------------------------------------------------------------------------------------------
 async function lexicalSuite() {
   console.log('contenteditable editor (Lexical-like, Italian labels, new WhatsApp Manager URL)');
   const { page, errors } = await open('https://business.facebook.com/latest/whatsapp_manager/message_templates/?business_id=1&asset_id=2&tab=message-templates&childRoute=CAPI', fixture('lexical.html'));
@@ -429,7 +496,7 @@ async function networkSuite() {
   check('zero network requests besides the routed fixture pages and the extension\'s own files', other.length === 0 && pages.length === fixtures.length, `other=${JSON.stringify(other)} fixtures=${JSON.stringify(fixtures)}`);
 }
 
-for (const suite of [textareaSuite, lexicalSuite, spaSuite, engineSuite, optionsSuite, networkSuite]) {
+for (const suite of [textareaSuite, textareaScrollSuite, lexicalSuite, spaSuite, engineSuite, optionsSuite, networkSuite]) {
   try {
     await suite();
   } catch (e) {

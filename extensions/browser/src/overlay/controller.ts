@@ -11,10 +11,12 @@ import { countLabel, t } from '../i18n';
 import type { Engine } from '../engine/api';
 import type { CategoryInfo, Finding } from '../lint/types';
 import type { SiteDefinition } from '../sites/types';
-import { clippingAncestors, mirrorStyle, rangeRects, visibleClip, type MirrorStyle, type Rect } from './geometry';
+import { Deadlines } from './deadlines';
+import { clippingAncestors, mirrorStyle, rangeRects, toRect, visibleClip, type MirrorStyle, type Rect } from './geometry';
 import { applyEdit, selectRange } from './fix';
 import { HIGHLIGHT_CSS } from './highlight-css';
-import { OverlayApp, type BoxView, type MirrorView, type OverlayActions, type OverlayView } from './ui';
+import { FieldMirror, splitPieces, type MirrorMark } from './mirror';
+import { OverlayApp, panelSignature, type BoxView, type OverlayActions, type OverlayView } from './ui';
 
 export interface OverlayOptions {
   container: HTMLElement;
@@ -41,16 +43,21 @@ interface FieldGeometry {
   styleKey: string;
 }
 
+/** A contenteditable field's underlines: DOM ranges over its text nodes. */
 interface FieldPaint {
   el: HTMLElement;
-  marksSig: string;
-  mirror?: MirrorView;
-  scroll?: { top: number; left: number };
-  ranges?: { key: string; severity: Finding['severity']; range: Range }[];
+  list: Finding[];
+  ranges: { key: string; severity: Finding['severity']; range: Range }[];
 }
 
-const sameRect = (a: Rect, b: Rect) => a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
+/** A textarea/input field's mirror and what it was last drawn from. */
+interface MirrorEntry {
+  mirror: FieldMirror;
+  text: string;
+  list: Finding[];
+}
 
+/** What a frame does: find fields, lint, re-measure every field, re-read every field's styles, after an input event. */
 type Flags = { discover?: boolean; lint?: boolean; layout?: boolean; restyle?: boolean; input?: boolean };
 
 const HIGHLIGHT_NAMES = { error: 'greenlight-error', warning: 'greenlight-warning', info: 'greenlight-info' } as const;
@@ -73,16 +80,32 @@ export class OverlayController {
   private category: CategoryInfo = { selected: undefined, predicted: undefined, reasons: [] };
   private lintedTexts = new Map<string, string>();
   private lintKey = '';
+  /** The findings per field and by key, and what the panel shows of them; set by each lint. */
+  private byField = new Map<string, Finding[]>();
+  private byKey = new Map<string, Finding>();
+  private panelSig = '';
   private geometry = new Map<HTMLElement, FieldGeometry>();
-  /** Underline geometry per finding, measured lazily (hover, card, debug) so typing costs one layout. */
-  private hitSources = new Map<string, () => Rect[]>();
+  /** Underline geometry per finding, measured lazily (hover, card, debug), dropped every frame. */
   private hitCache = new Map<string, Rect[]>();
-  private mirrorScroll = new WeakMap<Element, { top: number; left: number }>();
   private models = new Map<string, TextModel>();
-  /** What was painted per field last frame, reused while the field is unchanged. */
+  /** contenteditable underlines, reused while the field and its findings are unchanged. */
   private fieldPaint = new Map<string, FieldPaint>();
+  /** textarea/input mirrors, patched in place from frame to frame. */
+  private mirrors = new Map<string, MirrorEntry>();
+  /** Greenlight's own nodes: the mirror layer (kept by hand) and the root preact renders into. */
+  private mirrorLayer: HTMLDivElement | undefined;
+  private appRoot: HTMLDivElement | undefined;
+  /** The last view handed to preact, so a frame that changes nothing the panel shows skips rendering. */
+  private lastView: { sig: string; boxes: BoxView[]; card: OverlayView['card'] } | undefined;
+  private boxes: BoxView[] = [];
+  private cardAnchor: { key: string; anchor: Rect } | undefined;
   /** Fields edited (input events, DOM mutations inside them) since the last paint. */
   private dirty = new Set<string>();
+  /** Fields that scrolled their own content (their box did not move). */
+  private scrolled = new Set<string>();
+  /** Fields whose size changed (ResizeObserver): their styles are read again (a scrollbar may have come). */
+  private resized = new Set<Element>();
+  private deadlines = new Deadlines();
   private flags: Flags = {};
   private frameId = 0;
   private card: { key: string; pinned: boolean } | null = null;
@@ -90,7 +113,6 @@ export class OverlayController {
   private hideTimer = 0;
   private panelOpen = true;
   private announce = '';
-  private announceTimer = 0;
   private message = '';
   private mouse: { x: number; y: number; target: EventTarget | null } | null = null;
   private observer: MutationObserver | undefined;
@@ -98,8 +120,8 @@ export class OverlayController {
   private pollTimer = 0;
   private cleanups: (() => void)[] = [];
   private highlightStyle: HTMLStyleElement | undefined;
+  private highlights: Partial<Record<keyof typeof HIGHLIGHT_NAMES, Highlight>> = {};
   private useHighlights: boolean;
-  private lastInputAt = 0;
   private lastCount = -1;
   /**
    * Each frame that linted after an input event, for the benchmark (ms): the whole frame, the lint
@@ -131,7 +153,7 @@ export class OverlayController {
     };
     on(doc, 'input', (e) => this.onInput(e), { capture: true, passive: true });
     on(doc, 'change', () => this.schedule({ discover: true, lint: true }), { capture: true, passive: true });
-    on(doc, 'scroll', () => this.schedule({ layout: true }), { capture: true, passive: true });
+    on(doc, 'scroll', (e) => this.onScroll(e), { capture: true, passive: true });
     on(window, 'resize', () => this.schedule({ layout: true, restyle: true }), { passive: true });
     on(doc, 'mousemove', (e) => this.onMouseMove(e), { capture: true, passive: true });
     on(doc, 'keyup', (e) => this.onCaretKey(e), { capture: true, passive: true });
@@ -154,7 +176,19 @@ export class OverlayController {
       attributes: true,
       attributeFilter: ['aria-checked', 'aria-selected', 'aria-pressed', 'checked', 'contenteditable', 'hidden', 'aria-hidden', 'disabled', 'style'],
     });
-    this.resizeObserver = new ResizeObserver(guard(() => this.schedule({ layout: true, restyle: true })));
+    this.resizeObserver = new ResizeObserver(
+      guard((entries: ResizeObserverEntry[]) => {
+        for (const e of entries) this.resized.add(e.target);
+        // Others may have moved with it (a growing body pushes the footer down).
+        this.schedule({ layout: true });
+      }),
+    );
+    const layer = doc.createElement('div');
+    layer.className = 'gl-layer';
+    layer.setAttribute('aria-hidden', 'true');
+    this.mirrorLayer = layer;
+    this.appRoot = doc.createElement('div');
+    this.opts.container.append(layer, this.appRoot);
     // Editors that do not emit events (or move without scrolling) are caught by a slow poll.
     this.pollTimer = window.setInterval(guard(() => this.poll()), 1000);
     if (this.useHighlights) {
@@ -171,15 +205,17 @@ export class OverlayController {
     cancelAnimationFrame(this.frameId);
     clearInterval(this.pollTimer);
     clearTimeout(this.hideTimer);
-    clearTimeout(this.announceTimer);
-    clearTimeout(this.settleTimer);
+    this.deadlines.clear();
     this.observer?.disconnect();
     this.resizeObserver?.disconnect();
     for (const c of this.cleanups) c();
     this.cleanups = [];
     if (this.useHighlights) for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
     this.highlightStyle?.remove();
-    render(null, this.opts.container);
+    if (this.appRoot) render(null, this.appRoot);
+    this.appRoot?.remove();
+    this.mirrorLayer?.remove();
+    this.mirrors.clear();
     this.opts.onCount?.(0);
   }
 
@@ -212,7 +248,6 @@ export class OverlayController {
 
   private onInput(e: Event): void {
     if (e.target instanceof Node && this.isOurs(e.target)) return;
-    this.lastInputAt = performance.now();
     const b = this.bindingOf(e.target);
     if (b) this.dirty.add(b.id);
     this.schedule({ lint: true, input: true, discover: !b });
@@ -244,6 +279,16 @@ export class OverlayController {
     if (discover || lint) this.schedule({ discover, lint: true });
   }
 
+  /** A field scrolling its own text moves only its underlines; anything else may move every field. */
+  private onScroll(e: Event): void {
+    const t = e.target;
+    const b = t instanceof HTMLElement ? this.discovery?.fields.find((f) => f.el === t) : undefined;
+    if (b && b.editable !== 'contenteditable') {
+      this.scrolled.add(b.id);
+      this.schedule({});
+    } else this.schedule({ layout: true });
+  }
+
   private poll(): void {
     if (!this.discovery) return;
     if (this.discovery.fields.some((f) => !f.el.isConnected)) this.schedule({ discover: true, lint: true });
@@ -264,8 +309,7 @@ export class OverlayController {
   }
 
   private hitTest(x: number, y: number, field: string): string | undefined {
-    for (const f of this.findings) {
-      if (f.at?.field !== field) continue;
+    for (const f of this.byField.get(field) ?? []) {
       for (const r of this.rectsOf(f.key)) {
         // A few pixels of slack below the line, where the underline is drawn.
         if (x >= r.left && x <= r.left + r.width && y >= r.top && y <= r.top + r.height + 3) return f.key;
@@ -375,7 +419,7 @@ export class OverlayController {
 
   private schedule(flags: Flags): void {
     if (this.stopped) return;
-    Object.assign(this.flags, Object.fromEntries(Object.entries(flags).filter(([, v]) => v)));
+    for (const k in flags) if (flags[k as keyof Flags]) this.flags[k as keyof Flags] = true;
     if (!this.frameId) this.frameId = requestAnimationFrame(guard(() => this.frame()));
   }
 
@@ -391,7 +435,7 @@ export class OverlayController {
     this.engineMs = 0;
     if (flags.lint || flags.discover) linted = this.lint();
     const t1 = performance.now();
-    this.paint(flags.restyle ?? false, !!(flags.layout || flags.discover));
+    this.paint(flags);
     if (flags.input && linted) {
       const t2 = performance.now();
       this.keystrokes.push({ total: t2 - t0, lint: t1 - t0, engine: this.engineMs, paint: t2 - t1 });
@@ -456,30 +500,33 @@ export class OverlayController {
       this.findings = out.findings;
       this.category = out.category;
     }
-    if (this.engineTimes.firstLintAt === undefined && this.engine) this.engineTimes.firstLintAt = performance.now();
-    if (this.card && !this.findings.some((f) => f.key === this.card!.key)) this.card = null;
-    if (this.findings.length !== this.lastCount) {
-      this.lastCount = this.findings.length;
-      this.opts.onCount?.(this.findings.length);
+    this.byField.clear();
+    this.byKey.clear();
+    for (const f of this.findings) {
+      this.byKey.set(f.key, f);
+      if (!f.at) continue;
+      const list = this.byField.get(f.at.field);
+      if (list) list.push(f);
+      else this.byField.set(f.at.field, [f]);
     }
-    // Screen readers hear the count once typing pauses, not on every keystroke.
-    clearTimeout(this.announceTimer);
-    this.announceTimer = window.setTimeout(
-      guard(() => {
-        this.announce = countLabel(this.findings.length);
-        this.schedule({});
-      }),
-      800,
-    );
+    this.panelSig = panelSignature(this.findings, this.category);
+    if (this.engineTimes.firstLintAt === undefined && this.engine) this.engineTimes.firstLintAt = performance.now();
+    if (this.card && !this.byKey.has(this.card.key)) this.card = null;
+    // The badge and screen readers hear the count once typing pauses, not on every keystroke
+    // (a message to the background costs more than the rest of the frame).
+    if (this.lastCount === -1) this.reportCount();
+    else this.deadlines.set('count', 250, () => this.reportCount());
+    this.deadlines.set('announce', 800, () => {
+      this.announce = countLabel(this.findings.length);
+      this.schedule({});
+    });
     return true;
   }
 
-  private settleTimer = 0;
-
-  /** Re-measures every field shortly after the last keystroke. */
-  private settleLater(): void {
-    clearTimeout(this.settleTimer);
-    this.settleTimer = window.setTimeout(guard(() => this.schedule({ layout: true })), 150);
+  private reportCount(): void {
+    if (this.stopped || this.findings.length === this.lastCount) return;
+    this.lastCount = this.findings.length;
+    this.opts.onCount?.(this.findings.length);
   }
 
   private modelOf(b: FieldBinding): TextModel {
@@ -499,120 +546,170 @@ export class OverlayController {
   }
 
   /**
-   * Draws the underlines. Reads come first (geometry of the fields that need it), then all writes
-   * (highlights, one preact render, mirror scroll positions), so a frame forces at most one layout.
-   * On a keystroke only the edited field is measured again; the others keep their geometry until a
-   * scroll, resize, DOM change or the periodic check says otherwise. A field whose text, findings
-   * and geometry did not change keeps its view object, so its mirror is not re-rendered.
+   * Draws the underlines. All reads come first (styles and geometry of the fields that need it),
+   * then all writes (mirror patches, highlights, one preact render when the panel or boxes changed),
+   * so a frame forces at most one layout, and a keystroke frame usually none: the edited field keeps
+   * its geometry (typing does not move a field; its own scrolling and growth arrive as scroll and
+   * resize events) and is measured again once typing pauses.
    */
-  private paint(restyle: boolean, measureAll: boolean): void {
+  private paint(flags: Flags): void {
     const d = this.discovery;
-    const mirrors: MirrorView[] = [];
-    const boxes: BoxView[] = [];
-    let highlightsChanged = false;
-    this.hitSources.clear();
+    const measureAll = !!(flags.layout || flags.discover || flags.restyle);
     this.hitCache.clear();
-    const byField = new Map<string, Finding[]>();
-    for (const f of this.findings) {
-      if (!f.at) continue;
-      const list = byField.get(f.at.field);
-      if (list) list.push(f);
-      else byField.set(f.at.field, [f]);
-    }
-    const painted = new Set<string>();
+    // ---- reads
+    const plans: { b: FieldBinding; entry: MirrorEntry | undefined; text: string; list: Finding[]; marks?: MirrorMark[]; g: FieldGeometry; clip?: Rect; box?: Rect; scroll?: { top: number; left: number }; measured: boolean }[] = [];
+    const keep = new Set<string>();
+    let highlightsChanged = false;
+    let boxes: BoxView[] | undefined;
     for (const b of d?.fields ?? []) {
-      const list = byField.get(b.id);
+      const list = this.byField.get(b.id);
       if (!list || !b.el.isConnected) continue;
-      const prev = this.fieldPaint.get(b.id);
-      const dirty = this.dirty.has(b.id);
-      const remeasure = measureAll || restyle || !prev || prev.el !== b.el;
-      const marksSig = list.map((f) => `${f.key}\u0001${f.severity}`).join('\u0000');
-      const g = this.geometryOf(b.el, b.editable === 'input', restyle);
-      if (b.editable !== 'contenteditable') {
-        let clip = prev?.mirror?.clip;
-        let box = prev?.mirror?.box;
-        let scroll = prev?.scroll;
-        // Typing does not move a field: its own scrolling (scroll event) and growth (ResizeObserver)
-        // arrive as layout changes. So an edited field is measured again once typing pauses, and this
-        // frame forces no layout before the browser's own.
-        if (dirty && !remeasure) this.settleLater();
-        if (remeasure || !clip || !box || !scroll) {
-          clip = visibleClip(b.el, g.ancestors);
-          const r = b.el.getBoundingClientRect();
-          box = { left: r.left, top: r.top, width: r.width, height: r.height };
-          scroll = { top: b.el.scrollTop, left: b.el.scrollLeft };
-        }
-        if (!clip) continue;
-        const text = (b.el as HTMLInputElement).value;
-        const pm = prev?.mirror;
-        const same = pm && pm.text === text && pm.marksSig === marksSig && pm.styleKey === g.styleKey && sameRect(pm.clip, clip) && sameRect(pm.box, box);
-        const mirror: MirrorView = same
-          ? pm
-          : {
-              field: b.id,
-              clip,
-              box,
-              style: { ...g.style!, width: `${box.width}px`, height: `${box.height}px` },
-              styleKey: g.styleKey,
-              text,
-              marks: list.map((f) => ({ key: f.key, start: f.at!.start, end: Math.max(f.at!.end, f.at!.start + 1), severity: f.severity })),
-              marksSig,
-            };
-        mirrors.push(mirror);
-        this.fieldPaint.set(b.id, { el: b.el, marksSig, mirror, scroll });
-        painted.add(b.id);
+      const g0 = this.geometry.get(b.el);
+      const restyle = !!flags.restyle || this.resized.has(b.el);
+      if (b.editable === 'contenteditable') {
+        this.paintEditable(b, list, !!flags.discover);
+        keep.add(b.id);
         continue;
       }
-      // contenteditable: DOM ranges over the field's text nodes, rebuilt when its DOM may have changed.
-      let ranges = prev?.ranges;
-      if (remeasure || dirty || !ranges || prev.marksSig !== marksSig) {
-        const model = this.modelOf(b);
-        ranges = [];
-        for (const f of list) {
-          const end = f.at!.end > f.at!.start ? f.at!.end : Math.min(model.text.length, f.at!.start + 1);
-          const range = rangeForOffsets(model, f.at!.start, end);
-          if (range) ranges.push({ key: f.key, severity: f.severity, range });
-        }
-        highlightsChanged = true;
+      let entry = this.mirrors.get(b.id);
+      if (entry && entry.mirror.el !== b.el) entry = undefined;
+      const text = (b.el as HTMLInputElement).value;
+      let marks: MirrorMark[] | undefined;
+      if (!entry || entry.text !== text || entry.list !== list) {
+        marks = list.map((f) => ({ start: f.at!.start, end: Math.max(f.at!.end, f.at!.start + 1), severity: f.severity }));
+        // Nothing visible to underline (findings on an empty field): no mirror at all.
+        if (!marks.some((m) => m.start < text.length && m.end > m.start)) continue;
       }
-      this.fieldPaint.set(b.id, { el: b.el, marksSig, ranges });
-      painted.add(b.id);
-      const clip = this.useHighlights ? undefined : visibleClip(b.el, g.ancestors);
-      for (const { key, severity, range } of ranges) {
-        if (this.useHighlights) {
-          this.hitSources.set(key, () => {
-            const c = visibleClip(b.el, g.ancestors);
-            return c ? rangeRects(range, c) : [];
-          });
-        } else {
-          // Boxes are drawn from the rects, so they are measured now.
-          const rects = clip ? rangeRects(range, clip) : [];
-          this.hitCache.set(key, rects);
-          boxes.push({ key, severity, rects });
-        }
+      keep.add(b.id);
+      const g = this.geometryOf(b.el, b.editable === 'input', restyle || !g0);
+      const plan: (typeof plans)[number] = { b, entry, text, list, marks, g, measured: false };
+      if (!entry || measureAll || restyle || !entry.mirror.measured) {
+        plan.clip = visibleClip(b.el, g.ancestors);
+        plan.box = toRect(b.el.getBoundingClientRect());
+        plan.scroll = { top: b.el.scrollTop, left: b.el.scrollLeft };
+        plan.measured = true;
+      } else if (this.scrolled.has(b.id)) {
+        plan.scroll = { top: b.el.scrollTop, left: b.el.scrollLeft };
+      } else if (this.dirty.has(b.id)) {
+        this.deadlines.set('settle', 150, () => this.schedule({ layout: true }));
       }
+      plans.push(plan);
     }
-    for (const id of [...this.fieldPaint.keys()]) {
-      if (painted.has(id)) continue;
-      if (this.fieldPaint.get(id)!.ranges) highlightsChanged = true;
+    for (const [id, p] of this.fieldPaint) {
+      if (keep.has(id)) {
+        if (p.ranges !== this.paintedRanges.get(id)) highlightsChanged = true;
+        continue;
+      }
+      highlightsChanged = true;
       this.fieldPaint.delete(id);
     }
+    if (!this.useHighlights) boxes = this.measureBoxes();
     this.dirty.clear();
-    if (this.useHighlights && highlightsChanged) {
-      const bySeverity: Record<keyof typeof HIGHLIGHT_NAMES, Range[]> = { error: [], warning: [], info: [] };
-      for (const p of this.fieldPaint.values()) for (const r of p.ranges ?? []) bySeverity[r.severity].push(r.range);
-      for (const [sev, name] of Object.entries(HIGHLIGHT_NAMES) as [keyof typeof HIGHLIGHT_NAMES, string][]) {
-        const ranges = bySeverity[sev];
-        if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges));
-        else CSS.highlights.delete(name);
+    this.scrolled.clear();
+    this.resized.clear();
+    // ---- writes
+    for (const p of plans) {
+      let entry = p.entry;
+      if (!entry) {
+        this.mirrors.get(p.b.id)?.mirror.remove();
+        entry = { mirror: new FieldMirror(document, p.b.id, p.b.el), text: '', list: [] };
+        this.mirrors.set(p.b.id, entry);
+      }
+      const m = entry.mirror;
+      m.setStyle(p.g.style!, p.g.styleKey);
+      if (p.measured) {
+        if (p.clip && p.box) m.place(p.clip, p.box);
+        else m.hide();
+      }
+      if (p.scroll) m.scrollTo(p.scroll.top, p.scroll.left);
+      if (p.marks) {
+        m.setText(p.text, splitPieces(p.text.length, p.marks));
+        entry.text = p.text;
+        entry.list = p.list;
+      }
+      if (!m.clipEl.isConnected) this.mirrorLayer?.append(m.clipEl);
+    }
+    for (const [id, e] of this.mirrors) {
+      if (keep.has(id) && e.mirror.el.isConnected) continue;
+      e.mirror.remove();
+      this.mirrors.delete(id);
+    }
+    if (this.useHighlights && highlightsChanged) this.applyHighlights();
+    if (boxes) this.boxes = boxes;
+    this.renderApp(measureAll || plans.some((p) => p.scroll));
+  }
+
+  /** Ranges as handed to the highlights last time, per field. */
+  private paintedRanges = new Map<string, FieldPaint['ranges']>();
+
+  /** contenteditable: DOM ranges over the field's text nodes, rebuilt when its DOM or findings may have changed. */
+  private paintEditable(b: FieldBinding, list: Finding[], discovered: boolean): void {
+    const prev = this.fieldPaint.get(b.id);
+    if (prev && prev.el === b.el && prev.list === list && !this.dirty.has(b.id) && !discovered) return;
+    const model = this.modelOf(b);
+    const ranges: FieldPaint['ranges'] = [];
+    for (const f of list) {
+      const end = f.at!.end > f.at!.start ? f.at!.end : Math.min(model.text.length, f.at!.start + 1);
+      const range = rangeForOffsets(model, f.at!.start, end);
+      if (range) ranges.push({ key: f.key, severity: f.severity, range });
+    }
+    this.fieldPaint.set(b.id, { el: b.el, list, ranges });
+  }
+
+  /** Without the Highlight API, contenteditable underlines are boxes drawn from the ranges' rects. */
+  private measureBoxes(): BoxView[] {
+    const out: BoxView[] = [];
+    for (const p of this.fieldPaint.values()) {
+      const g = this.geometry.get(p.el) ?? this.geometryOf(p.el, false, false);
+      const clip = p.el.isConnected ? visibleClip(p.el, g.ancestors) : undefined;
+      for (const { key, severity, range } of p.ranges) {
+        const rects = clip ? rangeRects(range, clip) : [];
+        this.hitCache.set(key, rects);
+        out.push({ key, severity, rects });
       }
     }
-    const cardFinding = this.card ? this.findings.find((f) => f.key === this.card!.key) : undefined;
+    return out;
+  }
+
+  /** Named highlights, one per severity, updated in place. */
+  private applyHighlights(): void {
+    const bySeverity: Record<keyof typeof HIGHLIGHT_NAMES, Range[]> = { error: [], warning: [], info: [] };
+    this.paintedRanges.clear();
+    for (const [id, p] of this.fieldPaint) {
+      this.paintedRanges.set(id, p.ranges);
+      for (const r of p.ranges) bySeverity[r.severity].push(r.range);
+    }
+    for (const [sev, name] of Object.entries(HIGHLIGHT_NAMES) as [keyof typeof HIGHLIGHT_NAMES, string][]) {
+      const ranges = bySeverity[sev];
+      let hl = this.highlights[sev];
+      if (!ranges.length) {
+        if (hl) {
+          CSS.highlights.delete(name);
+          delete this.highlights[sev];
+        }
+        continue;
+      }
+      if (!hl) {
+        hl = this.highlights[sev] = new Highlight();
+        CSS.highlights.set(name, hl);
+      }
+      hl.clear();
+      for (const r of ranges) hl.add(r);
+    }
+  }
+
+  /**
+   * Renders the panel, the card and the boxes through preact, only when one of them changed. The
+   * card's anchor is measured after the frame's writes only when the card or the layout changed,
+   * never while typing moves nothing.
+   */
+  private renderApp(measured: boolean): void {
+    const d = this.discovery;
+    const cardFinding = this.card ? this.byKey.get(this.card.key) : undefined;
     const view: OverlayView = {
       findings: this.findings,
       category: this.category,
-      mirrors,
-      boxes,
+      boxes: this.boxes,
       card: null,
       panelOpen: this.panelOpen,
       announce: this.announce,
@@ -620,51 +717,46 @@ export class OverlayController {
       hasFields: (d?.fields.length ?? 0) > 0,
       loading: this.engineState === 'loading',
     };
-    render(h(OverlayApp, { v: view, actions: this.actions }), this.opts.container);
-    // Mirrors follow their field's scroll position (written only when it changed: a write forces layout).
-    for (const m of mirrors) {
-      const el = this.opts.container.querySelector<HTMLElement>(`.gl-mirror[data-field="${CSS.escape(m.field)}"]`);
-      if (!el) continue;
-      const want = this.fieldPaint.get(m.field)!.scroll!;
-      const last = this.mirrorScroll.get(el);
-      if (!last || last.top !== want.top || last.left !== want.left) {
-        el.scrollTop = want.top;
-        el.scrollLeft = want.left;
-        this.mirrorScroll.set(el, want);
-      }
-      for (const mark of m.marks) {
-        this.hitSources.set(mark.key, () => {
-          const out: Rect[] = [];
-          for (const span of el.querySelectorAll<HTMLElement>('.gl-u')) {
-            if ((span.dataset.keys ?? '').split(' ').includes(mark.key)) out.push(...rangeRects(rangeOfElement(span), m.clip));
-          }
-          return out;
-        });
-      }
-    }
     if (cardFinding) {
-      const anchor = this.rectsOf(cardFinding.key)[0] ?? this.fieldRect(cardFinding);
-      if (anchor) {
-        view.card = { finding: cardFinding, anchor };
-        render(h(OverlayApp, { v: view, actions: this.actions }), this.opts.container);
+      let anchor = this.cardAnchor?.key === cardFinding.key && !measured ? this.cardAnchor.anchor : undefined;
+      if (!anchor) {
+        anchor = this.rectsOf(cardFinding.key)[0] ?? this.fieldRect(cardFinding);
+        this.cardAnchor = anchor ? { key: cardFinding.key, anchor } : undefined;
       }
-    }
+      if (anchor) view.card = { finding: cardFinding, anchor };
+    } else this.cardAnchor = undefined;
+    const sig = `${this.panelSig}\u0000${view.panelOpen}\u0000${view.loading}\u0000${view.hasFields}\u0000${view.announce}\u0000${view.message}`;
+    const last = this.lastView;
+    if (last && last.sig === sig && last.boxes === view.boxes && sameCard(last.card, view.card)) return;
+    this.lastView = { sig, boxes: view.boxes, card: view.card };
+    if (this.appRoot) render(h(OverlayApp, { v: view, actions: this.actions, sig }), this.appRoot);
   }
 
   private rectsOf(key: string): Rect[] {
     let r = this.hitCache.get(key);
     if (!r) {
-      r = this.hitSources.get(key)?.() ?? [];
+      r = this.measureRects(key);
       this.hitCache.set(key, r);
     }
     return r;
   }
 
+  private measureRects(key: string): Rect[] {
+    const at = this.byKey.get(key)?.at;
+    if (!at) return [];
+    const entry = this.mirrors.get(at.field);
+    if (entry) return entry.mirror.rectsOf(at.start, Math.max(at.end, at.start + 1));
+    const p = this.fieldPaint.get(at.field);
+    const r = p?.ranges.find((x) => x.key === key);
+    if (!p || !r || !p.el.isConnected) return [];
+    const clip = visibleClip(p.el, (this.geometry.get(p.el) ?? this.geometryOf(p.el, false, false)).ancestors);
+    return clip ? rangeRects(r.range, clip) : [];
+  }
+
   private fieldRect(f: Finding): Rect | undefined {
     const b = f.at && this.discovery?.fields.find((x) => x.id === f.at!.field);
     if (!b) return undefined;
-    const r = b.el.getBoundingClientRect();
-    return { left: r.left, top: r.top, width: r.width, height: r.height };
+    return toRect(b.el.getBoundingClientRect());
   }
 
   // ---- debug hook (benchmark and e2e) ---------------------------------------------------------
@@ -688,8 +780,8 @@ export class OverlayController {
   }
 }
 
-function rangeOfElement(el: Element): Range {
-  const r = document.createRange();
-  r.selectNodeContents(el);
-  return r;
+const sameRect = (a: Rect, b: Rect) => a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
+
+function sameCard(a: OverlayView['card'], b: OverlayView['card']): boolean {
+  return a === b || (!!a && !!b && a.finding === b.finding && sameRect(a.anchor, b.anchor));
 }

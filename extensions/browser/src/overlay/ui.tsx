@@ -1,33 +1,14 @@
 /**
- * The overlay's view: underline mirrors for textarea/input fields, underline boxes for
- * contenteditable fields when the CSS Custom Highlight API is missing, the finding card and the
- * panel. Everything renders as text through preact (never innerHTML), inside an open shadow root.
+ * The overlay's view: underline boxes for contenteditable fields when the CSS Custom Highlight API
+ * is missing, the finding card and the panel. Everything renders as text through preact (never
+ * innerHTML), inside an open shadow root. (Mirrors for textarea/input underlines are patched by
+ * hand, in mirror.ts: they change on every keystroke and a diff of the whole text costs more.)
  */
 import type { Severity } from '@greenlight/core';
 import { Component } from 'preact';
 import type { CategoryInfo, Finding } from '../lint/types';
 import { countLabel, fieldLabel, t } from '../i18n';
-import type { MirrorStyle, Rect } from './geometry';
-
-export interface MirrorMark {
-  key: string;
-  start: number;
-  end: number;
-  severity: Severity;
-}
-
-export interface MirrorView {
-  field: string;
-  clip: Rect;
-  box: Rect;
-  style: MirrorStyle;
-  /** Identifies `style` without comparing it property by property. */
-  styleKey: string;
-  text: string;
-  marks: MirrorMark[];
-  /** Identifies `marks` (keys carry the offsets). */
-  marksSig: string;
-}
+import type { Rect } from './geometry';
 
 export interface BoxView {
   key: string;
@@ -38,7 +19,6 @@ export interface BoxView {
 export interface OverlayView {
   findings: Finding[];
   category: CategoryInfo;
-  mirrors: MirrorView[];
   boxes: BoxView[];
   card: { finding: Finding; anchor: Rect } | null;
   panelOpen: boolean;
@@ -61,67 +41,6 @@ export interface OverlayActions {
 
 /** Preact 11 no longer appends "px" to numeric style values. */
 const px = (n: number) => `${n}px`;
-
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
-/** Splits the text at every mark boundary; each piece knows which findings cover it. */
-function pieces(text: string, marks: MirrorMark[]): { text: string; keys: string[]; severity: Severity | undefined }[] {
-  const cuts = new Set<number>([0, text.length]);
-  for (const m of marks) {
-    cuts.add(Math.max(0, Math.min(text.length, m.start)));
-    cuts.add(Math.max(0, Math.min(text.length, m.end)));
-  }
-  const sorted = [...cuts].sort((a, b) => a - b);
-  const out: { text: string; keys: string[]; severity: Severity | undefined }[] = [];
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const a = sorted[i]!;
-    const b = sorted[i + 1]!;
-    const covering = marks.filter((m) => m.start <= a && m.end >= b);
-    let severity: Severity | undefined;
-    for (const m of covering) if (!severity || RANK[m.severity] > RANK[severity]) severity = m.severity;
-    out.push({ text: text.slice(a, b), keys: covering.map((m) => m.key), severity });
-  }
-  return out;
-}
-
-function Mirror({ m }: { m: MirrorView }) {
-  const style: Record<string, string> = { ...m.style, position: 'absolute', left: px(m.box.left - m.clip.left), top: px(m.box.top - m.clip.top), width: px(m.box.width), height: px(m.box.height), margin: '0', color: 'transparent', background: 'transparent' };
-  return (
-    <div class="gl-clip" style={{ left: px(m.clip.left), top: px(m.clip.top), width: px(m.clip.width), height: px(m.clip.height) }}>
-      <div class="gl-mirror" data-field={m.field} style={style} aria-hidden="true">
-        {pieces(m.text, m.marks).map((p, i) =>
-          p.keys.length ? (
-            <span key={i} class={`gl-u gl-${p.severity}`} data-keys={p.keys.join(' ')}>
-              {p.text}
-            </span>
-          ) : (
-            p.text
-          ),
-        )}
-        {/* keeps a trailing empty line's height */}
-        {'\u200b'}
-      </div>
-    </div>
-  );
-}
-
-/**
- * A mirror re-renders only when its view changed: the controller hands back the same object for a
- * field it did not touch, and an equal one when only unrelated state moved.
- */
-class MirrorMemo extends Component<{ m: MirrorView }> {
-  override shouldComponentUpdate(next: { m: MirrorView }) {
-    const a = this.props.m;
-    const b = next.m;
-    if (a === b) return false;
-    return !(a.text === b.text && a.marksSig === b.marksSig && a.styleKey === b.styleKey && sameRect(a.clip, b.clip) && sameRect(a.box, b.box));
-  }
-  override render() {
-    return <Mirror m={this.props.m} />;
-  }
-}
-
-const sameRect = (a: Rect, b: Rect) => a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
 
 function severityLabel(s: Severity) {
   return t(s === 'error' ? 'severityError' : s === 'warning' ? 'severityWarning' : 'severityInfo');
@@ -212,23 +131,8 @@ function Panel({ v, actions }: { v: OverlayView; actions: OverlayActions }) {
             <p class="gl-empty">{countLabel(0)}</p>
           ) : (
             <ul class="gl-list">
-              {v.findings.map((f) => (
-                <li key={f.key} class={`gl-item gl-item-${f.severity}`} data-rule={f.ruleId}>
-                  <button type="button" class="gl-item-main" onClick={() => actions.reveal(f)} onFocus={() => actions.focusFinding(f)}>
-                    <span class={`gl-dot gl-dot-${f.severity}`} aria-label={severityLabel(f.severity)} />
-                    <span class="gl-item-text">
-                      <span class="gl-msg">{f.message}</span>
-                      <span class="gl-item-meta">
-                        <code class="gl-rule">{f.ruleId}</code> · {fieldLabel(f.at?.field)}
-                      </span>
-                    </span>
-                  </button>
-                  {f.fix && (
-                    <button type="button" class="gl-fix gl-fix-small" onClick={() => actions.fix(f)} aria-label={t('fixFor', f.ruleId)}>
-                      {t('fix')}
-                    </button>
-                  )}
-                </li>
+              {itemKeys(v.findings).map((key, i) => (
+                <ItemMemo key={key} f={v.findings[i]!} actions={actions} />
               ))}
             </ul>
           )}
@@ -236,6 +140,56 @@ function Panel({ v, actions }: { v: OverlayView; actions: OverlayActions }) {
       )}
     </section>
   );
+}
+
+/**
+ * Keys for the panel's entries that survive typing: rule, message and field, numbered in order,
+ * not the offsets (those move on every keystroke before the finding, which would re-create the entry).
+ */
+function itemKeys(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const base = `${f.ruleId}:${f.messageId}:${f.at?.field ?? ''}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return `${base}#${n}`;
+  });
+}
+
+function Item({ f, actions }: { f: Finding; actions: OverlayActions }) {
+  return (
+    <li class={`gl-item gl-item-${f.severity}`} data-rule={f.ruleId}>
+      <button type="button" class="gl-item-main" onClick={() => actions.reveal(f)} onFocus={() => actions.focusFinding(f)}>
+        <span class={`gl-dot gl-dot-${f.severity}`} aria-label={severityLabel(f.severity)} />
+        <span class="gl-item-text">
+          <span class="gl-msg">{f.message}</span>
+          <span class="gl-item-meta">
+            <code class="gl-rule">{f.ruleId}</code> · {fieldLabel(f.at?.field)}
+          </span>
+        </span>
+      </button>
+      {f.fix && (
+        <button type="button" class="gl-fix gl-fix-small" onClick={() => actions.fix(f)} aria-label={t('fixFor', f.ruleId)}>
+          {t('fix')}
+        </button>
+      )}
+    </li>
+  );
+}
+
+/**
+ * One entry re-renders only when what it shows changed; the finding it holds may be an older copy
+ * (offsets move while typing), which is fine: actions look the current one up by key.
+ */
+class ItemMemo extends Component<{ f: Finding; actions: OverlayActions }> {
+  override shouldComponentUpdate(next: { f: Finding; actions: OverlayActions }) {
+    const a = this.props.f;
+    const b = next.f;
+    return !(a === b || (a.ruleId === b.ruleId && a.severity === b.severity && a.message === b.message && a.at?.field === b.at?.field && (a.fix ? a.fix.text : undefined) === (b.fix ? b.fix.text : undefined) && this.props.actions === next.actions));
+  }
+  override render() {
+    return <Item f={this.props.f} actions={this.props.actions} />;
+  }
 }
 
 /**
@@ -251,24 +205,24 @@ class PanelMemo extends Component<{ v: OverlayView; actions: OverlayActions; sig
   }
 }
 
-function panelSignature(v: OverlayView): string {
-  const c = v.category;
-  return [v.panelOpen, v.loading, v.announce, v.message, c.selected, c.predicted, c.reasons.join('|'), ...v.findings.map((f) => `${f.ruleId}\u0001${f.message}\u0001${f.at?.field ?? ''}\u0001${f.fix ? f.fix.text : ''}`)].join('\u0000');
+/** What the panel shows of a lint result (not the offsets, which move while typing). */
+export function panelSignature(findings: readonly Finding[], c: CategoryInfo): string {
+  let sig = `${c.selected}\u0001${c.predicted}\u0001${c.reasons.join('|')}`;
+  for (const f of findings) sig += `\u0000${f.severity}\u0001${f.ruleId}\u0001${f.message}\u0001${f.at?.field ?? ''}\u0001${f.fix ? f.fix.text : ''}`;
+  return sig;
 }
 
-export function OverlayApp({ v, actions }: { v: OverlayView; actions: OverlayActions }) {
+/** `sig` identifies everything the panel shows (panelSignature plus the panel's own state). */
+export function OverlayApp({ v, actions, sig }: { v: OverlayView; actions: OverlayActions; sig: string }) {
   return (
     <div class="gl-root">
       <div class="gl-layer" aria-hidden="true">
-        {v.mirrors.map((m) => (
-          <MirrorMemo key={m.field} m={m} />
-        ))}
         {v.boxes.map((b) =>
           b.rects.map((r, i) => <div key={`${b.key}:${i}`} class={`gl-box gl-${b.severity}`} data-key={b.key} style={{ left: px(r.left), top: px(r.top), width: px(r.width), height: px(r.height) }} />),
         )}
       </div>
       {v.card && <Card finding={v.card.finding} anchor={v.card.anchor} actions={actions} />}
-      {v.hasFields && <PanelMemo v={v} actions={actions} sig={panelSignature(v)} />}
+      {v.hasFields && <PanelMemo v={v} actions={actions} sig={sig} />}
     </div>
   );
 }
