@@ -278,6 +278,13 @@ describe('real editor structures', () => {
     expect(ids(d)).toEqual(['footer']);
   });
 
+  it('category from a radio card whose title and description are separate blocks', () => {
+    const card = (name: string, desc: string, on: boolean) => `<div role="radio" aria-checked="${on}"><div>${name}</div><div>${desc}</div></div>`;
+    const d = page(`<div role="radiogroup" aria-label="Category">${card('Marketing', 'Send promotions or information about your products.', false)}${card('Utility', 'Send messages about an existing order or account.', true)}</div>
+      <div>Body</div><textarea>Your order has shipped.</textarea>`);
+    expect(d.category).toBe('UTILITY');
+  });
+
   it('Dutch section names', () => {
     const d = page(`<div>Naam</div><input><div>Koptekst</div><input><div>Hoofdtekst</div><textarea></textarea><div>Voettekst</div><input>`, 'nl');
     expect(ids(d)).toEqual(['body', 'footer', 'header', 'name']);

@@ -417,6 +417,106 @@ async function spaSuite() {
 }
 
 // ---------------------------------------------------------------------------------------------
+async function waManagerSuite() {
+  // The imitation of the current editor (fixtures/wa-manager-latest.html): generated class names,
+  // React-style ids, div titles with help sentences, counters, a Lexical-like body, "Variable
+  // samples" boxes labelled by a "Body" sub-heading, a preview that repeats the text, the editor
+  // in a modal portal over the template list, and buttons added from a menu portal.
+  console.log('current WhatsApp Manager editor imitation (modal portal, Lexical body, variable samples, preview, button menu)');
+  const { page, errors } = await open('https://business.facebook.com/latest/whatsapp_manager/message_templates/?business_id=1&asset_id=2&tab=message-templates&childRoute=CAPI&nav_ref=whatsapp_manager', fixture('wa-manager-latest.html'));
+  await page.locator('#create').click();
+  await page.locator('greenlight-overlay').waitFor({ state: 'attached', timeout: 10000 });
+  const ids = () => page.evaluate(() => ({ ...window.__ids }));
+  const box = async (key) => page.locator(`[id="${(await ids())[key]}"]`);
+
+  await (await box('name')).pressSequentially('Summer Sale', { delay: 3 });
+  await (await box('header')).pressSequentially('Your order', { delay: 2 });
+  await (await box('body')).click();
+  await page.keyboard.type('Hi {{1}}, your order {{2}} has shipped.', { delay: 3 });
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Track it at https://bit.ly/abc today.', { delay: 3 });
+  // The sample boxes appear once the body has variables.
+  await (await box('s1')).pressSequentially('Maria', { delay: 2 });
+  await (await box('s2')).pressSequentially('A-1042', { delay: 2 });
+  await (await box('footer')).pressSequentially('Reply STOP to opt out', { delay: 2 });
+  await (await box('b0text')).pressSequentially('Track order', { delay: 2 });
+  await (await box('b0url')).pressSequentially('http://shop.example.com/track', { delay: 2 });
+  // Two more buttons from the "+ Add button" menu; every row is rebuilt with new nodes each time.
+  await page.locator('#add-button').click();
+  await page.locator('[role=menu] [role=menuitem]', { hasText: 'Call phone number' }).click();
+  await (await box('b1text')).pressSequentially('Call us', { delay: 2 });
+  await (await box('b1phone')).pressSequentially('+12025550123', { delay: 2 });
+  await page.locator('#add-button').click();
+  await page.locator('[role=menu] [role=menuitem]', { hasText: 'Copy offer code' }).click();
+  await (await box('b2code')).pressSequentially('SUMMERSALE2026XYZ', { delay: 2 });
+
+  const s = await waitFor(page, (st) => st.findings.some((f) => f.ruleId === 'url-shortener' && f.rects?.length > 0)
+    && st.findings.some((f) => f.ruleId === 'limit-copy-code-length') && st.findings.some((f) => f.ruleId === 'url-insecure' && f.rects?.length > 0), 'findings on the body, the button URL and the offer code');
+  const want = await ids();
+  const expected = {
+    name: want.name, header: want.header, body: want.body, footer: want.footer,
+    'bodyExamples.0': want.s1, 'bodyExamples.1': want.s2,
+    'buttons.0.text': want.b0text, 'buttons.0.url': want.b0url,
+    'buttons.1.text': want.b1text, 'buttons.1.phoneNumber': want.b1phone,
+    'buttons.2.example': want.b2code,
+  };
+  const got = Object.fromEntries(s.fields.map((f) => [f.id, f.elId]));
+  const wrong = Object.keys({ ...expected, ...got }).filter((k) => expected[k] !== got[k]);
+  check('every field bound to its box, and nothing else', wrong.length === 0, wrong.map((k) => `${k}: want ${expected[k]} got ${got[k]}`).join('; '));
+  check('the body is the Lexical editor, not a sample box under the "Body" sub-heading', s.fields.some((f) => f.id === 'body' && f.editable === 'contenteditable' && f.tag === 'DIV')
+    && s.fields.filter((f) => f.id.startsWith('bodyExamples.')).every((f) => f.tag === 'INPUT'), JSON.stringify(s.fields.filter((f) => f.id === 'body' || f.id.startsWith('bodyExamples'))));
+  const outside = await page.evaluate((elIds) => elIds.filter((id) => {
+    const el = document.getElementById(id);
+    return !el || !el.closest('[role=dialog]') || !!el.closest('[id=":r0q:"]');
+  }), s.fields.map((f) => f.elId));
+  check('no field in the preview pane or in the template list behind the dialog', outside.length === 0, JSON.stringify(outside));
+  check('category from the checked radio card', s.category.selected === 'MARKETING', JSON.stringify(s.category));
+  check('language from the labelled combobox', s.language === 'en_US', s.language);
+
+  // Underlines: the body's short link is underlined once, exactly on the editor's text, never on
+  // the preview's copy of it.
+  await page.waitForTimeout(150);
+  const st = await state(page);
+  const shorteners = st.findings.filter((f) => f.ruleId === 'url-shortener');
+  const body = await page.evaluate(() => window.__store.body);
+  const f = shorteners[0];
+  check('one url-shortener finding, in the body at the link', shorteners.length === 1 && f.at.field === 'body' && body.slice(f.at.start, f.at.end).includes('bit.ly'), JSON.stringify(shorteners.map((x) => x.at)));
+  const wantRects = await ceRects(page, `[id="${want.body}"]`, body.slice(f.at.start, f.at.end));
+  check('body underline matches the text\'s client rects', wantRects.length > 0 && f.rects.length === wantRects.length && f.rects.every((r, i) => near(r.left, wantRects[i].left) && near(r.top, wantRects[i].top) && near(r.width, wantRects[i].width)), `got ${JSON.stringify(f.rects)} want ${JSON.stringify(wantRects)}`);
+  const previewBox = await page.locator('[id=":r0q:"]').evaluate((el) => el.getBoundingClientRect().toJSON());
+  const inPreview = st.findings.flatMap((x) => x.rects ?? []).filter((r) => r.left < previewBox.right && r.left + r.width > previewBox.left && r.top < previewBox.bottom && r.top + r.height > previewBox.top);
+  check('no underline drawn over the preview pane', inPreview.length === 0, JSON.stringify(inPreview));
+
+  // The button URL's underline sits on "http" inside the input (text measured in the page).
+  const insecure = st.findings.find((x) => x.ruleId === 'url-insecure');
+  const geo = await page.evaluate(({ id, start, end }) => {
+    const el = document.getElementById(id);
+    const cs = getComputedStyle(el);
+    const c = document.createElement('canvas').getContext('2d');
+    c.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const r = el.getBoundingClientRect();
+    const left = r.left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft) + c.measureText(el.value.slice(0, start)).width - el.scrollLeft;
+    return { left, width: c.measureText(el.value.slice(start, end)).width, top: r.top, bottom: r.bottom };
+  }, { id: want.b0url, start: insecure?.at?.start ?? 0, end: insecure?.at?.end ?? 0 });
+  const ur = insecure?.rects?.[0];
+  check('button URL underline on its text inside the input', insecure?.at?.field === 'buttons.0.url' && ur && near(ur.left, geo.left, 2) && near(ur.width, geo.width, 3) && ur.top >= geo.top - 1 && ur.top + ur.height <= geo.bottom + 1,
+    `at ${JSON.stringify(insecure?.at)} got ${JSON.stringify(ur)} want ${JSON.stringify(geo)}`);
+
+  // The offer code is the copy-code button's example: its length rule fires on that box.
+  const code = st.findings.find((x) => x.ruleId === 'limit-copy-code-length');
+  check('offer code read as the COPY_CODE button\'s example', code?.at?.field === 'buttons.2.example', JSON.stringify(code));
+  check('name-format on the name box', st.findings.some((x) => x.ruleId === 'name-format' && x.at?.field === 'name'), JSON.stringify(st.findings.map((x) => [x.ruleId, x.at?.field])));
+
+  // A category change on the radio cards is picked up.
+  await page.locator('[role=radio]', { hasText: 'Utility' }).click();
+  const s2 = await waitFor(page, (x) => x.category.selected === 'UTILITY', 'category change').catch((e) => e);
+  check('category change on the radio cards seen', !(s2 instanceof Error));
+  await page.screenshot({ path: path.join(artifacts, 'browser-wa-manager.png') });
+  check('no page errors', errors.length === 0, errors.join('; '));
+  await page.close();
+}
+
+// ---------------------------------------------------------------------------------------------
 async function engineSuite() {
   console.log('engine chunk: size, loading state, fallback injection');
   const size = (f) => fs.statSync(path.join(extDir, f)).size;
@@ -496,7 +596,7 @@ async function networkSuite() {
   check('zero network requests besides the routed fixture pages and the extension\'s own files', other.length === 0 && pages.length === fixtures.length, `other=${JSON.stringify(other)} fixtures=${JSON.stringify(fixtures)}`);
 }
 
-for (const suite of [textareaSuite, textareaScrollSuite, lexicalSuite, spaSuite, engineSuite, optionsSuite, networkSuite]) {
+for (const suite of [textareaSuite, textareaScrollSuite, lexicalSuite, spaSuite, waManagerSuite, engineSuite, optionsSuite, networkSuite]) {
   try {
     await suite();
   } catch (e) {

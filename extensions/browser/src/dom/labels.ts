@@ -219,6 +219,8 @@ export function labelSources(el: HTMLElement, skip?: (el: Element) => boolean): 
         passedOtherField = true;
         continue;
       }
+      // Pickers ("Text ▾"), menus and hidden decoration are not labels.
+      if (sib.matches(NOT_TEXT)) continue;
       const heading = sib.matches(HEADING) ? sib : sib.querySelector(HEADING);
       if (heading) {
         const t = splitCounter(ownText(heading)).label;

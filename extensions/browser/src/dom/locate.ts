@@ -304,8 +304,11 @@ function readCategory(root: ParentNode, v: Vocabulary, skip: (el: Element) => bo
   for (const el of root.querySelectorAll<HTMLElement>(CHECKED)) {
     if (skip(el) || hiddenOrPopup(el)) continue;
     const s = labelSources(el, skip);
-    const own = el.tagName === 'INPUT' ? '' : (el.textContent ?? '').slice(0, 200);
-    for (const t of [...s.explicit, own, ...s.nearby.slice(0, 1)]) {
+    // A radio card is a title and a description in separate blocks: the title first, and words
+    // kept apart ("Marketing" + "Send promotions…", not "MarketingSend…").
+    const title = el.tagName === 'INPUT' || !el.firstElementChild ? '' : (shortText(el.firstElementChild, 12, 60) ?? '');
+    const own = el.tagName === 'INPUT' ? '' : ownText(el, 200);
+    for (const t of [...s.explicit, title, own, ...s.nearby.slice(0, 1)]) {
       const c = t && v.category(t);
       if (c) return c;
     }
@@ -339,7 +342,7 @@ function readHeaderType(root: ParentNode, v: Vocabulary, skip: (el: Element) => 
     }
     if (!context.some((t) => v.has('header', t))) continue;
     const checked = el.matches(CHECKED);
-    const choice = checked ? [...s.explicit, el.tagName === 'INPUT' ? '' : (el.textContent ?? '').slice(0, 120)].find((t) => t && v.headerType(t)) : choiceText(el);
+    const choice = checked ? [...s.explicit, el.tagName === 'INPUT' ? '' : ownText(el, 120)].find((t) => t && v.headerType(t)) : choiceText(el);
     const type = choice ? v.headerType(choice) : undefined;
     if (type) return type;
   }
