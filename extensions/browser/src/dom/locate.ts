@@ -213,10 +213,13 @@ function sampleSection(sources: LabelSources, v: Vocabulary): 'header' | 'body' 
   return undefined;
 }
 
-function classify(el: HTMLElement, v: Vocabulary, sites: SiteDefinition[], skip: (el: Element) => boolean): Classified | undefined {
+/** Label sources of an element, computed once per discovery pass. */
+type SourcesOf = (el: HTMLElement) => LabelSources;
+
+function classify(el: HTMLElement, v: Vocabulary, sites: SiteDefinition[], sourcesOf: SourcesOf): Classified | undefined {
   const editable = editableKind(el);
   const multiline = isMultiline(el, editable);
-  const sources = labelSources(el, skip);
+  const sources = sourcesOf(el);
   let best: Evidence | undefined;
   for (const s of sites) {
     for (const [kind, selectors] of Object.entries(s.selectors ?? {})) {
@@ -300,10 +303,10 @@ function hiddenOrPopup(el: Element): boolean {
   return !!el.closest('[aria-hidden="true"], [inert], [role="menu"], [role="tooltip"]') || (el.tagName === 'INPUT' && !!el.closest('[role="listbox"]'));
 }
 
-function readCategory(root: ParentNode, v: Vocabulary, skip: (el: Element) => boolean): Category | undefined {
+function readCategory(root: ParentNode, v: Vocabulary, skip: (el: Element) => boolean, sourcesOf: SourcesOf): Category | undefined {
   for (const el of root.querySelectorAll<HTMLElement>(CHECKED)) {
     if (skip(el) || hiddenOrPopup(el)) continue;
-    const s = labelSources(el, skip);
+    const s = sourcesOf(el);
     // A radio card is a title and a description in separate blocks: the title first, and words
     // kept apart ("Marketing" + "Send promotions…", not "MarketingSend…").
     const title = el.tagName === 'INPUT' || !el.firstElementChild ? '' : (shortText(el.firstElementChild, 12, 60) ?? '');
@@ -315,7 +318,7 @@ function readCategory(root: ParentNode, v: Vocabulary, skip: (el: Element) => bo
   }
   for (const el of root.querySelectorAll<HTMLElement>(PICKERS)) {
     if (skip(el) || hiddenOrPopup(el)) continue;
-    const s = labelSources(el, skip);
+    const s = sourcesOf(el);
     if (![...s.explicit, ...s.nearby].some((t) => v.has('category', t))) continue;
     const c = v.category(choiceText(el));
     if (c) return c;
@@ -329,14 +332,14 @@ const GROUP = '[role="radiogroup"], [role="tablist"], [role="listbox"], fieldset
  * The choice of the header's type picker (None / Text / Media): a select, combobox or checked
  * radio/tab whose label, nearby text, group label or section heading names the header.
  */
-function readHeaderType(root: ParentNode, v: Vocabulary, skip: (el: Element) => boolean): HeaderType | undefined {
+function readHeaderType(root: ParentNode, v: Vocabulary, skip: (el: Element) => boolean, sourcesOf: SourcesOf): HeaderType | undefined {
   for (const el of root.querySelectorAll<HTMLElement>(`${CHECKED}, ${PICKERS}`)) {
     if (skip(el) || hiddenOrPopup(el)) continue;
-    const s = labelSources(el, skip);
+    const s = sourcesOf(el);
     const context = [...s.explicit, ...s.nearby, ...s.section];
     const group = el.parentElement?.closest<HTMLElement>(GROUP);
     if (group) {
-      const g = labelSources(group, skip);
+      const g = sourcesOf(group);
       const legend = group.querySelector('legend')?.textContent ?? '';
       context.push(...g.explicit, ...g.nearby, ...g.section, legend);
     }
@@ -349,12 +352,12 @@ function readHeaderType(root: ParentNode, v: Vocabulary, skip: (el: Element) => 
   return undefined;
 }
 
-function readLanguage(root: ParentNode, v: Vocabulary, pageLocale: string | undefined, skip: (el: Element) => boolean): string | undefined {
+function readLanguage(root: ParentNode, v: Vocabulary, pageLocale: string | undefined, skip: (el: Element) => boolean, sourcesOf: SourcesOf): string | undefined {
   for (const el of root.querySelectorAll<HTMLElement>(`${PICKERS}, input, [role="tab"][aria-selected="true"]`)) {
     if (skip(el) || hiddenOrPopup(el)) continue;
     // A picker's search box holds what the user is typing, not the chosen language.
     if (el.getAttribute('type') === 'search' || el.getAttribute('role') === 'searchbox') continue;
-    const s = labelSources(el, skip);
+    const s = sourcesOf(el);
     if (![...s.explicit, ...s.placeholder, ...s.nearby].some((t) => v.has('language', t))) continue;
     if ([...s.explicit, ...s.placeholder].some((t) => v.isIgnored(t))) continue;
     const code = languageCodeFromLabel(choiceText(el), pageLocale);
@@ -390,7 +393,19 @@ function buttonRow(el: Element, others: Element[]): Element {
 export function discover(root: Document | Element, opts: DiscoverOptions): Discovery {
   const v = vocabularyFor(opts.sites);
   const isOverlay = opts.isOverlay;
-  const skip = (el: Element) => !!isOverlay?.(el) || isPreviewRegion(el, v);
+  // Siblings high up the tree are looked at once per field below them: answer each once per pass.
+  const skipped = new Map<Element, boolean>();
+  const skip = (el: Element) => {
+    let r = skipped.get(el);
+    if (r === undefined) skipped.set(el, (r = !!isOverlay?.(el) || isPreviewRegion(el, v)));
+    return r;
+  };
+  const sourceCache = new Map<Element, LabelSources>();
+  const sourcesOf: SourcesOf = (el) => {
+    let r = sourceCache.get(el);
+    if (!r) sourceCache.set(el, (r = labelSources(el, skip)));
+    return r;
+  };
 
   let candidates = findEditables(root, isOverlay).filter((el) => isVisible(el) && !inPreview(el, v));
   const modal = modalScope(candidates);
@@ -399,7 +414,7 @@ export function discover(root: Document | Element, opts: DiscoverOptions): Disco
 
   const classified: Classified[] = [];
   for (const el of candidates) {
-    const c = classify(el, v, opts.sites, skip);
+    const c = classify(el, v, opts.sites, sourcesOf);
     if (c && c.editable) classified.push(c);
   }
   const forced = opts.forcedBody;
@@ -408,7 +423,7 @@ export function discover(root: Document | Element, opts: DiscoverOptions): Disco
     if (editable) {
       // The user's pick is the body; whatever else claimed it is set aside.
       for (const c of classified) if (c.kind === 'body') c.kind = 'category';
-      classified.push({ el: forced, editable, kind: 'body', sources: labelSources(forced, skip), score: WEIGHT.selector, mentionsSample: false, multiline: isMultiline(forced, editable) });
+      classified.push({ el: forced, editable, kind: 'body', sources: sourcesOf(forced), score: WEIGHT.selector, mentionsSample: false, multiline: isMultiline(forced, editable) });
     }
   }
 
@@ -506,10 +521,10 @@ export function discover(root: Document | Element, opts: DiscoverOptions): Disco
   return {
     fields,
     buttons,
-    category: readCategory(scope, v, skip),
-    language: readLanguage(scope, v, pageLocale, skip),
+    category: readCategory(scope, v, skip, sourcesOf),
+    language: readLanguage(scope, v, pageLocale, skip, sourcesOf),
     parameterFormat: undefined,
-    headerType: fields.some((f) => f.id === 'header') ? readHeaderType(scope, v, skip) : undefined,
+    headerType: fields.some((f) => f.id === 'header') ? readHeaderType(scope, v, skip, sourcesOf) : undefined,
   };
 }
 

@@ -1,13 +1,23 @@
 import type { FieldKind, HeaderType, SiteDefinition } from '../sites/types';
 
+// Every discovery pass looks at the same label texts several times (kind, samples, preview).
+const normalized = new Map<string, string>();
+
 /** Lower-case, strip accents and punctuation, collapse spaces: "Piè di pagina:" -> "pie di pagina". */
 export function normalizeLabel(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  let n = normalized.get(s);
+  if (n === undefined) {
+    n = s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    // Label texts of one page are few; a page that keeps changing them cannot grow this unbounded.
+    if (normalized.size >= 4000) normalized.clear();
+    normalized.set(s, n);
+  }
+  return n;
 }
 
 export interface Vocabulary {
