@@ -322,6 +322,23 @@ describe('contenteditable text model', () => {
     expect(offsetOfPoint(m, p.node, 1)).toBe(19);
   });
 
+  it('Draft.js blocks: an empty line is one newline, and the body is found through its placeholder', () => {
+    const block = (k: string, t: string) =>
+      `<div data-block="true" data-offset-key="${k}-0-0"><div data-offset-key="${k}-0-0"><span data-offset-key="${k}-0-0">${t ? `<span data-text="true">${t}</span>` : '<br data-text="true">'}</span></div></div>`;
+    const d = page(`<div><div>Body</div><div><div><div id="ph">Enter text in English (US)</div></div>
+      <div><div aria-describedby="ph" contenteditable="true" role="textbox" spellcheck="false"><div data-contents="true">${block('a', 'Hi {{1}}')}${block('b', '')}${block('c', 'Bye')}</div></div></div></div>
+      <div>12/1024</div></div>`);
+    expect(ids(d)).toEqual(['body']);
+    const m = contentEditableModel(d.fields[0]!.el);
+    expect(m.text).toBe('Hi {{1}}\n\nBye');
+    expect(rangeForOffsets(m, 10, 13)!.toString()).toBe('Bye');
+  });
+
+  it('a line break inside a paragraph counts, the one that ends it does not', () => {
+    document.body.innerHTML = `<div id="e" contenteditable="true"><p><span>a</span><br><span>b</span></p><p><span>c</span><br><br></p></div>`;
+    expect(contentEditableModel(document.getElementById('e')!).text).toBe('a\nb\nc\n');
+  });
+
   it('plain contenteditable with text and divs', () => {
     document.body.innerHTML = `<div id="e" contenteditable="true">first<div>second</div><div><br></div></div>`;
     expect(contentEditableModel(document.getElementById('e')!).text).toBe('first\nsecond\n');

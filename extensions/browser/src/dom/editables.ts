@@ -91,12 +91,18 @@ export function contentEditableModel(root: Element): TextModel {
       needBreak = false;
     }
   };
+  // A <br> that ends its block, directly or through inline wrappers (Draft.js puts an empty
+  // line's <br> inside a <span>), draws no line of its own.
   const isPlaceholderBr = (br: Element) => {
-    let next = br.nextSibling;
-    while (next && next.nodeType === 3 && (next as Text).data.length === 0) next = next.nextSibling;
-    if (next) return false;
-    const parent = br.parentElement;
-    return !!parent && (parent === root || BLOCK_TAGS.has(parent.tagName));
+    for (let n: Node = br; ; ) {
+      let next = n.nextSibling;
+      while (next && next.nodeType === 3 && (next as Text).data.length === 0) next = next.nextSibling;
+      if (next) return false;
+      const parent = n.parentElement;
+      if (!parent) return false;
+      if (parent === root || BLOCK_TAGS.has(parent.tagName)) return true;
+      n = parent;
+    }
   };
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
