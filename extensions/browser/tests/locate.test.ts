@@ -334,6 +334,14 @@ describe('contenteditable text model', () => {
     expect(rangeForOffsets(m, 10, 13)!.toString()).toBe('Bye');
   });
 
+  it('Draft.js repeats an example placeholder as the aria-label: the body stays the body', () => {
+    const d = page(`<div><div>Body</div><div><div id="ph">Hello {{1}}, your order {{2}} has shipped.</div></div>
+      <div><div aria-label="Hello {{1}}, your order {{2}} has shipped." aria-describedby="ph" contenteditable="true" role="textbox"><div data-contents="true"><div data-block="true"><div><span><br data-text="true"></span></div></div></div></div></div>
+      <div>Samples for body content</div><input placeholder="Enter content for {{1}}"></div>`);
+    expect(ids(d)).toEqual(['body', 'bodyExamples.0']);
+    expect(d.fields.find((f) => f.id === 'body')!.editable).toBe('contenteditable');
+  });
+
   it('a line break inside a paragraph counts, the one that ends it does not', () => {
     document.body.innerHTML = `<div id="e" contenteditable="true"><p><span>a</span><br><span>b</span></p><p><span>c</span><br><br></p></div>`;
     expect(contentEditableModel(document.getElementById('e')!).text).toBe('a\nb\nc\n');

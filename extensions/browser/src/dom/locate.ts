@@ -99,22 +99,26 @@ function isVisible(el: HTMLElement): boolean {
   return true;
 }
 
-/** Normalized word count and how much of the text the matched phrase covers. */
+function wordCount(normalized: string): number {
+  if (!normalized) return 0;
+  let words = 1;
+  for (let i = 0; i < normalized.length; i++) if (normalized.charCodeAt(i) === 32) words++;
+  return words;
+}
+
+/**
+ * A title rather than a sentence: a few words ("Header · Optional", "Name your template"), or a
+ * text the matched phrase mostly covers.
+ */
 function labelLike(text: string, phraseLength: number): boolean {
   const n = normalizeLabel(text);
-  if (!n) return false;
-  let words = 1;
-  for (let i = 0; i < n.length; i++) if (n.charCodeAt(i) === 32) words++;
-  return words <= 5 || phraseLength / n.length >= 0.35;
+  return !!n && (wordCount(n) <= 5 || phraseLength / n.length >= 0.35);
 }
 
 /** A short text that is mostly a preview phrase ("Preview", "Template preview"). */
 function namesPreview(v: Vocabulary, text: string | undefined): boolean {
   if (!text || text.length > 60 || !v.isPreview(text)) return false;
-  const n = normalizeLabel(text);
-  let words = 1;
-  for (let i = 0; i < n.length; i++) if (n.charCodeAt(i) === 32) words++;
-  return words <= 4;
+  return wordCount(normalizeLabel(text)) <= 4;
 }
 
 /**
@@ -173,13 +177,14 @@ function tokenEvidence(sources: LabelSources, multiline: boolean): Evidence | un
     const t = TOKEN.exec(text);
     if (t && (!best || weight > best.weight)) best = { kind: 'sample', weight, token: t[1] };
   };
-  for (const t of sources.explicit) consider(t, TOKEN_WEIGHT.explicit);
-  // A multi-line editor's placeholder may be an example message ("Hi {{1}}, …"): weak there.
+  // A multi-line editor's placeholder may be an example message ("Hi {{1}}, …"), and Draft.js
+  // repeats the placeholder as the aria-label: a sentence there is weak, "{{1}}" is not.
+  const short = (t: string) => wordCount(normalizeLabel(t)) <= 4;
+  for (const t of sources.explicit) consider(t, multiline && !short(t) ? TOKEN_WEIGHT.sentence : TOKEN_WEIGHT.explicit);
   for (const t of sources.placeholder) consider(t, multiline ? TOKEN_WEIGHT.sentence : TOKEN_WEIGHT.placeholder);
   sources.nearby.slice(0, 2).forEach((t, i) => {
     // "{{1}}" as the row's own label is strong; a help sentence that mentions one is not.
-    const short = normalizeLabel(t).split(' ').length <= 4;
-    consider(t, multiline ? TOKEN_WEIGHT.sentence : short ? TOKEN_WEIGHT.nearbyShort - i * 5 : TOKEN_WEIGHT.sentence);
+    consider(t, multiline ? TOKEN_WEIGHT.sentence : short(t) ? TOKEN_WEIGHT.nearbyShort - i * 5 : TOKEN_WEIGHT.sentence);
   });
   return best;
 }
