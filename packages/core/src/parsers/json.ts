@@ -113,6 +113,8 @@ function convert(text: string, n: JsoncNode): SourceNode | undefined {
  * other than space, tab and line breaks; the caller then parses with jsonc-parser, whose recovery
  * and error reports stay the only ones users see.
  */
+const CONTROL = /[\u0000-\u001f]/g;
+
 class Bail {}
 const BAIL = new Bail();
 
@@ -126,31 +128,64 @@ function fastParse(text: string): SourceNode {
       else break;
     }
   };
+  // The next backslash and raw control character at or after a position, found by native searches
+  // and remembered: the parser only moves forward, so each is searched for once per occurrence
+  // (searching again from every string would be quadratic on a long single-line file).
+  let nextBackslash = -2;
+  let nextControl = -2;
+  const backslashFrom = (p: number): number => {
+    if (nextBackslash !== -1 && nextBackslash < p) nextBackslash = text.indexOf('\\', p);
+    return nextBackslash;
+  };
+  const controlFrom = (p: number): number => {
+    if (nextControl !== -1 && nextControl < p) {
+      CONTROL.lastIndex = p;
+      nextControl = CONTROL.test(text) ? CONTROL.lastIndex - 1 : -1;
+    }
+    return nextControl;
+  };
   const str = (): StringNode => {
     const start = pos;
     pos++;
     let escaped = false;
-    for (;;) {
-      if (pos >= n) throw BAIL;
-      const c = text.charCodeAt(pos);
-      if (c === 34) break;
-      if (c < 32) throw BAIL;
-      if (c === 92) {
-        escaped = true;
-        const e = text.charCodeAt(pos + 1);
-        if (e === 117) {
-          for (let k = 2; k < 6; k++) {
-            const h = text.charCodeAt(pos + k);
-            if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102))) throw BAIL;
-          }
-          pos += 6;
-        } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) pos += 2;
-        else throw BAIL;
-        continue;
+    // Short plain strings (keys, enum values, names) are read in place.
+    const limit = Math.min(n, pos + 32);
+    for (let p = pos; p < limit; p++) {
+      const c = text.charCodeAt(p);
+      if (c === 34) {
+        pos = p + 1;
+        return { kind: 'string', value: detachString(text.slice(start + 1, p)), style: 'json', breaks: null, contentStart: start + 1, range: { start, end: pos } };
       }
-      pos++;
+      if (c === 92 || c < 32) break;
     }
-    pos++;
+    // The closing quote is the first one not escaped: jump from escape to escape instead of
+    // reading every character in a loop (bodies are long, escapes few).
+    let quote = text.indexOf('"', pos);
+    if (quote < 0) throw BAIL;
+    let backslash = backslashFrom(pos);
+    while (backslash >= 0 && backslash < quote) {
+      escaped = true;
+      const e = text.charCodeAt(backslash + 1);
+      let after: number;
+      if (e === 117) {
+        for (let k = 2; k < 6; k++) {
+          const h = text.charCodeAt(backslash + k);
+          if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102))) throw BAIL;
+        }
+        after = backslash + 6;
+      } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) after = backslash + 2;
+      else throw BAIL;
+      // An escaped quote was not the end.
+      if (quote < after) {
+        quote = text.indexOf('"', after);
+        if (quote < 0) throw BAIL;
+      }
+      backslash = backslashFrom(after);
+    }
+    // Raw control characters are not allowed inside a JSON string.
+    const control = controlFrom(pos);
+    if (control >= 0 && control < quote) throw BAIL;
+    pos = quote + 1;
     const contentStart = start + 1;
     const contentEnd = pos - 1;
     const { value, breaks } = escaped ? decodeJsonString(text, contentStart, contentEnd) : { value: detachString(text.slice(contentStart, contentEnd)), breaks: null };
