@@ -115,7 +115,7 @@ function Panel({ v, actions }: { v: OverlayView; actions: OverlayActions }) {
         </span>
       </button>
       <div class="gl-live" role="status" aria-live="polite">
-        {v.announce}
+        {v.announce || null}
       </div>
       {v.panelOpen && (
         <div class="gl-body">
@@ -124,7 +124,7 @@ function Panel({ v, actions }: { v: OverlayView; actions: OverlayActions }) {
             {category.predicted && <span>{t('categoryPredicted', categoryName(category.predicted))}</span>}
             {category.reasons.length > 0 && <span class="gl-reasons">{category.reasons.slice(0, 3).join(' · ')}</span>}
           </div>
-          {v.message && <p class="gl-note">{v.message}</p>}
+          {v.message ? <p class="gl-note">{v.message}</p> : null}
           {v.loading ? (
             <p class="gl-empty gl-loading">{t('engineLoading')}</p>
           ) : v.findings.length === 0 ? (
