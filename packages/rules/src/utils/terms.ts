@@ -245,6 +245,8 @@ class TokenInfo {
   constructor(
     readonly fkey: string,
     readonly lkey: string,
+    /** A run of word characters, as opposed to one symbol. */
+    readonly word: boolean,
   ) {
     this.fid = VOCAB.get(fkey) ?? -1;
     this.lid = fkey === lkey ? this.fid : (VOCAB.get(lkey) ?? -1);
@@ -263,10 +265,8 @@ const isDigits = (key: string): boolean => {
 /** A text's tokens, shared by every index (folded or exact) that scans it. */
 interface Tokens {
   n: number;
-  starts: Int32Array;
-  ends: Int32Array;
-  /** 1 when the token is a run of word characters (as opposed to one symbol). */
-  words: Uint8Array;
+  /** Token `i` covers `text.slice(bounds[2 * i], bounds[2 * i + 1])`: one array, not one per field. */
+  bounds: Int32Array;
   infos: TokenInfo[];
 }
 
@@ -291,9 +291,9 @@ const CHAR_CLASS = new CodePointTable((cp) => {
 const RECENT = new RecentTexts<Tokens>();
 const ASCII_SYMBOLS: (TokenInfo | undefined)[] = new Array(128).fill(undefined);
 
-function makeInfo(raw: string, ascii: boolean): TokenInfo {
+function makeInfo(raw: string, ascii: boolean, word: boolean): TokenInfo {
   const lkey = raw.toLowerCase();
-  return new TokenInfo(ascii ? lkey : foldKey(raw), lkey);
+  return new TokenInfo(ascii ? lkey : foldKey(raw), lkey, word);
 }
 
 /**
@@ -308,7 +308,7 @@ const tableInfos: (TokenInfo | undefined)[] = new Array(TABLE_SIZE).fill(undefin
 const tableHashes = new Int32Array(TABLE_SIZE);
 let tableCount = 0;
 
-function tokenInfo(text: string, i: number, j: number, ascii: boolean): TokenInfo {
+function tokenInfo(text: string, i: number, j: number, ascii: boolean, word: boolean): TokenInfo {
   let h = 0x811c9dc5 | 0;
   for (let p = i; p < j; p++) h = Math.imul(h ^ text.charCodeAt(p), 16777619);
   const len = j - i;
@@ -331,7 +331,7 @@ function tokenInfo(text: string, i: number, j: number, ascii: boolean): TokenInf
     slot = h & TABLE_MASK;
   }
   const raw = detach(text.slice(i, j));
-  const info = makeInfo(raw, ascii);
+  const info = makeInfo(raw, ascii, word);
   tableKeys[slot] = raw;
   tableInfos[slot] = info;
   tableHashes[slot] = h;
@@ -344,25 +344,19 @@ function tokensOf(text: string): Tokens {
 }
 
 /** Token boundaries are collected here, then copied out at their exact size. */
-let scratchStarts = new Int32Array(1024);
-let scratchEnds = new Int32Array(1024);
-let scratchWords = new Uint8Array(1024);
-const NO_INFO = new TokenInfo('', '');
+let scratchBounds = new Int32Array(2048);
+const NO_INFO = new TokenInfo('', '', false);
 
 let scratchInfos: TokenInfo[] = new Array(1024).fill(NO_INFO);
 
 function tokenize(text: string): Tokens {
   const n = text.length;
-  if (scratchStarts.length < n) {
-    scratchStarts = new Int32Array(n);
-    scratchEnds = new Int32Array(n);
-    scratchWords = new Uint8Array(n);
+  if (scratchInfos.length < n) {
+    scratchBounds = new Int32Array(2 * n);
     scratchInfos = new Array(n).fill(NO_INFO);
   }
   const infos = scratchInfos;
-  const starts = scratchStarts;
-  const ends = scratchEnds;
-  const words = scratchWords;
+  const bounds = scratchBounds;
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -383,22 +377,20 @@ function tokenize(text: string): Tokens {
         j += c > 0xffff ? 2 : 1;
       }
     }
-    starts[count] = i;
-    ends[count] = j;
-    words[count] = k === 1 ? 1 : 0;
-    count++;
+    bounds[2 * count] = i;
+    bounds[2 * count + 1] = j;
     // Words repeat across texts: one look-up gives both keys and their vocabulary ids.
     let info: TokenInfo | undefined;
     if (k === 2 && cp < 128) {
       info = ASCII_SYMBOLS[cp];
-      if (info === undefined) ASCII_SYMBOLS[cp] = info = makeInfo(text[i]!, true);
+      if (info === undefined) ASCII_SYMBOLS[cp] = info = makeInfo(text[i]!, true, false);
     } else {
-      info = tokenInfo(text, i, j, ascii);
+      info = tokenInfo(text, i, j, ascii, k === 1);
     }
-    infos[count - 1] = info;
+    infos[count++] = info;
     i = j;
   }
-  return { n: count, starts: starts.slice(0, count), ends: ends.slice(0, count), words: words.slice(0, count), infos: infos.slice(0, count) };
+  return { n: count, bounds: bounds.slice(0, 2 * count), infos: infos.slice(0, count) };
 }
 
 function isWordAt(text: string, i: number): boolean {
@@ -516,7 +508,7 @@ export class TermIndex {
     if (!text) return out;
     const { bestEnd, bestAccepts, bestCount, cursor } = this;
     const scan = new Scan(tokensOf(text), text, bestEnd, bestAccepts, bestCount, this.touched, this.exact);
-    const { starts, ends, words, infos, n, touched } = scan;
+    const { bounds, infos, n, touched } = scan;
     const exact = this.exact;
     const numRoot = this.root.num?.[1];
     cursor.fill(0);
@@ -537,7 +529,7 @@ export class TermIndex {
       // Most tokens start no term: skip them before any other work.
       if (step === NO_STEP && !isNumber) continue;
       // A match must not start right after a word character (possible only for a symbol token).
-      if (!words[i] && isWordAt(text, starts[i]! - 1)) continue;
+      if (!info.word && isWordAt(text, bounds[2 * i]! - 1)) continue;
       // The first piece of a term is never glued to anything before it; the steps in `advance` order.
       scan.from = i;
       if (step.lit) scan.visit(step.lit, i + 1);
@@ -559,8 +551,8 @@ export class TermIndex {
           for (let k = 0; k < count; k++) for (const name of accepts[k]!.lists) if (!merged.includes(name)) merged.push(name);
           lists = merged;
         }
-        const start = starts[i]!;
-        const stop = ends[end - 1]!;
+        const start = bounds[2 * i]!;
+        const stop = bounds[2 * end - 1]!;
         let found = out[l]!;
         if (found === NO_MATCHES) out[l] = found = [];
         found.push({ start, end: stop, term: accepts[0]!.term, text: text.slice(start, stop), lists, list: this.layerNames[l] ?? '' });
@@ -657,11 +649,9 @@ function isUpperCase(text: string, from: number, to: number): boolean {
 
 /** The state of one `TermIndex.find`: the text's tokens and, per layer, the longest accept from the current start. */
 class Scan {
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  /** Token `j` spans `bounds[2 * j]` to `bounds[2 * j + 1]`. */
+  readonly bounds: Int32Array;
   readonly infos: TokenInfo[];
-  /** 1 when the token is a run of word characters (as opposed to one symbol). */
-  readonly words: Uint8Array;
   readonly n: number;
   /** Per layer: the furthest end token reached from the current start, and what accepted there. */
   readonly bestEnd: number[];
@@ -683,9 +673,7 @@ class Scan {
     private readonly exact: boolean,
   ) {
     this.infos = t.infos;
-    this.starts = t.starts;
-    this.ends = t.ends;
-    this.words = t.words;
+    this.bounds = t.bounds;
     this.n = t.n;
     this.bestEnd = bestEnd;
     this.bestAccepts = bestAccepts;
@@ -699,10 +687,10 @@ class Scan {
 
   private accept(node: Node, j: number): void {
     // A symbol token may end a term only where no word character follows.
-    if (!this.words[j - 1] && isWordAt(this.text, this.ends[j - 1]!)) return;
+    if (!this.infos[j - 1]!.word && isWordAt(this.text, this.bounds[2 * j - 1]!)) return;
     const { bestEnd, bestAccepts, bestCount } = this;
     for (const a of node.accept!) {
-      if (a.upper && !isUpperCase(this.text, this.starts[this.from]!, this.ends[j - 1]!)) continue;
+      if (a.upper && !isUpperCase(this.text, this.bounds[2 * this.from]!, this.bounds[2 * j - 1]!)) continue;
       const best = bestEnd[a.layer]!;
       if (best < 0) this.touched[this.touchedCount++] = a.layer;
       // Counted, not truncated: shortening an array gives back its storage.
@@ -719,9 +707,10 @@ class Scan {
     const info = this.infos[j]!;
     if (this.exact ? info.lnum : info.fnum) {
       this.visit(numNode, j + 1);
-      const { starts, ends } = this;
+      const b = this.bounds;
       const sep = j + 1 < this.n ? this.key(j + 1) : undefined;
-      if ((sep === '.' || sep === ',') && j + 2 < this.n && starts[j + 1] === ends[j] && starts[j + 2] === ends[j + 1] && DIGITS_FRACTION.test(this.key(j + 2))) this.visit(numNode, j + 3);
+      // Glued: the separator starts where the number ends, and the fraction where the separator ends.
+      if ((sep === '.' || sep === ',') && j + 2 < this.n && b[2 * j + 2] === b[2 * j + 1] && b[2 * j + 4] === b[2 * j + 3] && DIGITS_FRACTION.test(this.key(j + 2))) this.visit(numNode, j + 3);
     }
   }
 
@@ -750,7 +739,7 @@ class Scan {
   visit(node: Node, j: number): void {
     if (node.accept) this.accept(node, j);
     if (j >= this.n) return;
-    const gap = this.starts[j]! - this.ends[j - 1]!;
+    const gap = this.bounds[2 * j]! - this.bounds[2 * j - 1]!;
     if (gap > MAX_GAP) return;
     this.advance(node, j, gap === 0 ? 0 : 1);
   }
