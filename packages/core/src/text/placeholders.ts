@@ -77,14 +77,3 @@ function scanPlaceholders(text: string): Placeholder[] {
   return out;
 }
 
-/** The text with the given tokens (by default all of them) replaced by spaces; offsets stay valid. */
-export function maskPlaceholders(text: string, ps: readonly Placeholder[] = findPlaceholders(text)): string {
-  if (ps.length === 0) return text;
-  let out = '';
-  let cursor = 0;
-  for (const p of ps) {
-    out += text.slice(cursor, p.start) + ' '.repeat(p.end - p.start);
-    cursor = p.end;
-  }
-  return out + text.slice(cursor);
-}

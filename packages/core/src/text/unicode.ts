@@ -38,11 +38,11 @@ const NO_EMOJI: Span[] = [];
  * since several rules look at the same fields.
  */
 export function findEmoji(text: string): readonly Span[] {
-  if (!MAYBE_EMOJI.test(text)) return NO_EMOJI;
   return recentEmoji.get(text, scanEmoji);
 }
 
 function scanEmoji(text: string): Span[] {
+  if (!MAYBE_EMOJI.test(text)) return NO_EMOJI;
   const out: Span[] = [];
   EMOJI.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -65,13 +65,26 @@ const WORD_CLASS = new CodePointTable((cp) => {
 });
 const isThai = (c: number) => c >= 0x0e00 && c <= 0x0e7f;
 
-/** Words of a text, as Meta's editor approximates them (Thai has no spaces: 7 characters a word). */
-export function countWords(text: string): number {
+/**
+ * Words of a text, as Meta's editor approximates them (Thai has no spaces: 7 characters a word).
+ * `gaps` (sorted, not overlapping: variables, say) are read as spaces, without a masked copy.
+ */
+export function countWords(text: string, gaps: readonly { start: number; end: number }[] = []): number {
   let words = 0;
   let thai = 0;
   let inWord = false;
   const n = text.length;
+  let g = 0;
+  let nextGap = gaps.length ? gaps[0]!.start : n;
   for (let i = 0; i < n; i++) {
+    if (i >= nextGap) {
+      // Inside a gap: it ends a word like a space.
+      inWord = false;
+      i = Math.max(i, gaps[g]!.end) - 1;
+      g++;
+      nextGap = g < gaps.length ? Math.max(gaps[g]!.start, i + 1) : n;
+      continue;
+    }
     let cp = text.charCodeAt(i);
     // A surrogate pair is one code point (as codePointAt reads it).
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {

@@ -3,7 +3,7 @@
  * scanner for `{{…}}` tokens, and add what several rules need: which tokens are meant as
  * variables, the certain repair of a malformed one, distinct counts, edges and example values.
  */
-import { countWords, findPlaceholders, maskPlaceholders, NAMED_MAX_LENGTH, type Component, type Placeholder, type StringNode, type Template } from '@greenlight/core';
+import { countWords, findPlaceholders, NAMED_MAX_LENGTH, type Component, type Placeholder, type StringNode, type Template } from '@greenlight/core';
 
 const VAR_LIKE_INNER = /^[A-Za-z0-9_]{1,64}$/;
 
@@ -114,7 +114,7 @@ export const hasText = (s: string) => /[\p{L}\p{N}]/u.test(s);
 
 /** Words outside variables, counted the way Meta's editor approximates words. */
 export function staticWordCount(text: string): number {
-  return countWords(maskPlaceholders(text, variableTokens(text)));
+  return countWords(text, variableTokens(text));
 }
 
 /** Where variables may appear in a template, by field. */
