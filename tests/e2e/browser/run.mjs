@@ -306,6 +306,17 @@ async function textareaScrollSuite() {
   await page.keyboard.type(' More lines follow.\nAnd more.\nAnd more.\nOr see https://bit.ly/def now.', { delay: 5 });
   m = await settle('after typing at the end');
   check('underline stays on the link while typing scrolls the textarea', m.ok, m.detail);
+  // Font changes: an inline style on the field, then a page stylesheet (no event names the field).
+  await page.evaluate(() => { document.getElementById('body').style.fontSize = '19px'; });
+  m = await settle('inline font-size 19px');
+  check('underline follows a font change in the field\'s style attribute', m.ok, m.detail);
+  await page.evaluate(() => {
+    const st = document.createElement('style');
+    st.textContent = '#body { font-size: 13px !important; padding-left: 30px !important; }';
+    document.head.append(st);
+  });
+  m = await settle('stylesheet font-size 13px, padding 30px');
+  check('underline follows a font and padding change from a stylesheet', m.ok, m.detail);
   check('no page errors', errors.length === 0, errors.join('; '));
   await page.close();
 }

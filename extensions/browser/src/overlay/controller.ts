@@ -57,8 +57,12 @@ interface MirrorEntry {
   list: Finding[];
 }
 
-/** What a frame does: find fields, lint, re-measure every field, re-read every field's styles, after an input event. */
-type Flags = { discover?: boolean; lint?: boolean; layout?: boolean; restyle?: boolean; input?: boolean };
+/**
+ * What a frame does: find fields, lint, re-measure every field, re-read every field's styles, after
+ * an input event; `poll` is the periodic check (re-measure and re-read styles), which waits for a
+ * frame without a keystroke.
+ */
+type Flags = { discover?: boolean; lint?: boolean; layout?: boolean; restyle?: boolean; input?: boolean; poll?: boolean };
 
 const HIGHLIGHT_NAMES = { error: 'greenlight-error', warning: 'greenlight-warning', info: 'greenlight-info' } as const;
 const MAX_TIMINGS = 2000;
@@ -103,8 +107,8 @@ export class OverlayController {
   private dirty = new Set<string>();
   /** Fields that scrolled their own content (their box did not move). */
   private scrolled = new Set<string>();
-  /** Fields whose size changed (ResizeObserver): their styles are read again (a scrollbar may have come). */
-  private resized = new Set<Element>();
+  /** Fields whose size or style attribute changed: their styles are read again (a scrollbar may have come). */
+  private restyled = new Set<Element>();
   private deadlines = new Deadlines();
   private flags: Flags = {};
   private frameId = 0;
@@ -179,7 +183,7 @@ export class OverlayController {
     });
     this.resizeObserver = new ResizeObserver(
       guard((entries: ResizeObserverEntry[]) => {
-        for (const e of entries) this.resized.add(e.target);
+        for (const e of entries) this.restyled.add(e.target);
         // Others may have moved with it (a growing body pushes the footer down).
         this.schedule({ layout: true });
       }),
@@ -261,6 +265,8 @@ export class OverlayController {
     for (const r of records) {
       if (this.isOurs(r.target)) continue;
       if (r.type === 'attributes') {
+        // An inline style on a field may change its font or padding.
+        if (r.attributeName === 'style' && this.discovery?.fields.some((f) => f.el === r.target)) this.restyled.add(r.target as Element);
         discover = true;
         continue;
       }
@@ -294,7 +300,8 @@ export class OverlayController {
   private poll(): void {
     if (!this.discovery) return;
     if (this.discovery.fields.some((f) => !f.el.isConnected)) this.schedule({ discover: true, lint: true });
-    else if (this.findings.length) this.schedule({ layout: true });
+    // Fields that moved without an event, or whose styles changed through a class (not observed).
+    else if (this.findings.length) this.schedule({ poll: true });
   }
 
   private onMouseMove(e: MouseEvent): void {
@@ -431,6 +438,11 @@ export class OverlayController {
     const t0 = performance.now();
     const flags = this.flags;
     this.flags = {};
+    if (flags.poll && flags.input) {
+      // Nothing urgent: the check runs in the next frame rather than on top of a keystroke's.
+      flags.poll = false;
+      this.schedule({ poll: true });
+    }
     if (flags.discover || !this.discovery) this.rediscover();
     if (this.engineState === 'idle' && this.discovery!.fields.length > 0) this.startEngine();
     let linted = false;
@@ -556,7 +568,7 @@ export class OverlayController {
    */
   private paint(flags: Flags): void {
     const d = this.discovery;
-    const measureAll = !!(flags.layout || flags.discover || flags.restyle);
+    const measureAll = !!(flags.layout || flags.discover || flags.restyle || flags.poll);
     this.hitCache.clear();
     // ---- reads
     const plans: { b: FieldBinding; entry: MirrorEntry | undefined; text: string; list: Finding[]; marks?: MirrorMark[]; g: FieldGeometry; clip?: Rect; box?: Rect; scroll?: { top: number; left: number }; measured: boolean }[] = [];
@@ -567,7 +579,7 @@ export class OverlayController {
       const list = this.byField.get(b.id);
       if (!list || !b.el.isConnected) continue;
       const g0 = this.geometry.get(b.el);
-      const restyle = !!flags.restyle || this.resized.has(b.el);
+      const restyle = !!(flags.restyle || flags.poll) || this.restyled.has(b.el);
       if (b.editable === 'contenteditable') {
         this.paintEditable(b, list, !!flags.discover);
         keep.add(b.id);
@@ -608,7 +620,7 @@ export class OverlayController {
     if (!this.useHighlights) boxes = this.measureBoxes();
     this.dirty.clear();
     this.scrolled.clear();
-    this.resized.clear();
+    this.restyled.clear();
     // ---- writes
     for (const p of plans) {
       let entry = p.entry;
