@@ -70,6 +70,26 @@ function ruleOptions(rule: Rule, settings: EffectiveSettings): unknown {
   return value;
 }
 
+interface PlannedRule {
+  rule: Rule;
+  options: unknown;
+  severity: Severity;
+}
+const plans = new WeakMap<EffectiveSettings, { rules: readonly Rule[]; plan: PlannedRule[] }>();
+
+/** The rules that are on for these settings, with their parsed options: worked out once per settings and rule list. */
+function runPlan(settings: EffectiveSettings, rules: readonly Rule[]): PlannedRule[] {
+  const known = plans.get(settings);
+  if (known && known.rules === rules) return known.plan;
+  const plan: PlannedRule[] = [];
+  for (const rule of rules) {
+    const setting = settings.rules.get(rule.id);
+    if (setting) plan.push({ rule, options: ruleOptions(rule, settings), severity: setting.severity });
+  }
+  plans.set(settings, { rules, plan });
+  return plan;
+}
+
 function primaryLanguage(code: string | undefined): string | undefined {
   if (!code) return undefined;
   const m = /^([a-zA-Z]{2,3})/.exec(code.trim());
@@ -148,12 +168,9 @@ export function lintTemplate(doc: ParsedDocument, template: Template, opts: Lint
   const annotations: Record<string, unknown> = {};
   const languageCode = primaryLanguage(template.language?.value ?? settings.business.defaultLocale);
   let ctx: RuleRun | undefined;
-  for (const rule of opts.rules) {
-    const setting = settings.rules.get(rule.id);
-    if (!setting) continue;
-    const options = ruleOptions(rule, settings);
-    if (ctx) ctx.next(rule, options, setting.severity);
-    else ctx = new RuleRun(template, options, settings.business, doc.format, fixer, languageCode, rule, setting.severity, messages, annotations);
+  for (const { rule, options, severity } of runPlan(settings, opts.rules)) {
+    if (ctx) ctx.next(rule, options, severity);
+    else ctx = new RuleRun(template, options, settings.business, doc.format, fixer, languageCode, rule, severity, messages, annotations);
     try {
       rule.check(template, ctx);
     } catch (e) {

@@ -191,7 +191,7 @@ export function classifyTemplate(t: Template, opts: ClassifyOptions): Classifica
   const hasContext = distinctContext >= 1 && (variablesOrNumbers || distinctContext >= 2);
 
   // Overlapping phrases of different lists: the heaviest speaks for the span.
-  candidates.sort((a, b) => b.weight - a.weight || b.end - b.start - (a.end - a.start));
+  if (candidates.length > 1) candidates.sort((a, b) => b.weight - a.weight || b.end - b.start - (a.end - a.start));
   // Overlapping phrases become one signal over their union, weighed as the heaviest of them
   // ("10% off" + "off your next order" → "10% off your next order", a discount).
   const kept: TextSignal[] = [];
@@ -273,8 +273,9 @@ export function classifyTemplate(t: Template, opts: ClassifyOptions): Classifica
   for (const e of excused.slice(0, 2)) reasons.push(`${quote(e.signal.text)} was not counted: it ${e.why}.`);
 
   const order = (s: Signal) => (s.type === 'text' ? s.field.node.range.start + s.start : s.node.range.start);
-  signals.sort((a, b) => order(a) - order(b));
-  otpSignals.sort((a, b) => a.field.node.range.start + a.start - (b.field.node.range.start + b.start));
+  // (Sorting allocates even for one element; most templates have none or one.)
+  if (signals.length > 1) signals.sort((a, b) => order(a) - order(b));
+  if (otpSignals.length > 1) otpSignals.sort((a, b) => a.field.node.range.start + a.start - (b.field.node.range.start + b.start));
   return { declared, predicted, promotionalScore, otpScore, signals, otpSignals, excused, context, hasContext, reasons, languages, detection, scans, bundle };
 }
 

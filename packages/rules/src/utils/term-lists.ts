@@ -195,7 +195,7 @@ function makeBundle(languages: string[], teamTerms: BusinessSettings['terms'] | 
           target.push(m);
         }
       });
-      out.signals.sort((a, b) => a.start - b.start || b.end - a.end);
+      if (out.signals.length > 1) out.signals.sort((a, b) => a.start - b.start || b.end - a.end);
       return out;
     },
   };
