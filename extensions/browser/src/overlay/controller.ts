@@ -3,7 +3,7 @@
  * animation frame), keeps underlines aligned and renders the panel and cards. Every event handler is
  * wrapped so nothing Greenlight does can throw into the host page.
  */
-import type { ResolvedConfig } from '@greenlight/core';
+import type { ResolvedConfig, TemplateFields } from '@greenlight/core';
 import { h, render } from 'preact';
 import { contentEditableModel, offsetOfPoint, rangeForOffsets, readText, type TextModel } from '../dom/editables';
 import { discover, readFields, type Discovery, type FieldBinding } from '../dom/locate';
@@ -16,7 +16,7 @@ import { clippingAncestors, mirrorStyle, rangeRects, toRect, visibleClip, type M
 import { applyEdit, selectRange } from './fix';
 import { HIGHLIGHT_CSS } from './highlight-css';
 import { FieldMirror, splitPieces, type MirrorMark } from './mirror';
-import { OverlayApp, panelSignature, type BoxView, type OverlayActions, type OverlayView } from './ui';
+import { OverlayApp, samePanelContent, type BoxView, type OverlayActions, type OverlayView } from './ui';
 
 export interface OverlayOptions {
   container: HTMLElement;
@@ -83,11 +83,13 @@ export class OverlayController {
   private findings: Finding[] = [];
   private category: CategoryInfo = { selected: undefined, predicted: undefined, reasons: [] };
   private lintedTexts = new Map<string, string>();
-  private lintKey = '';
+  /** The fields last linted; undefined makes the next frame lint again (config or engine changed). */
+  private lintedFields: TemplateFields | undefined;
   /** The findings per field and by key, and what the panel shows of them; set by each lint. */
   private byField = new Map<string, Finding[]>();
   private byKey = new Map<string, Finding>();
-  private panelSig = '';
+  /** Counts changes to what the panel lists, so a frame compares a number instead of the list. */
+  private panelContent = 0;
   private geometry = new Map<HTMLElement, FieldGeometry>();
   /** Underline geometry per finding, measured lazily (hover, card, debug), dropped every frame. */
   private hitCache = new Map<string, Rect[]>();
@@ -100,7 +102,7 @@ export class OverlayController {
   private mirrorLayer: HTMLDivElement | undefined;
   private appRoot: HTMLDivElement | undefined;
   /** The last view handed to preact, so a frame that changes nothing the panel shows skips rendering. */
-  private lastView: { sig: string; boxes: BoxView[]; card: OverlayView['card'] } | undefined;
+  private lastView: { panel: PanelState; sig: number; boxes: BoxView[]; card: OverlayView['card'] } | undefined;
   private boxes: BoxView[] = [];
   private cardAnchor: { key: string; anchor: Rect } | undefined;
   /** Fields edited (input events, DOM mutations inside them) since the last paint. */
@@ -227,7 +229,7 @@ export class OverlayController {
 
   setConfig(config: ResolvedConfig | undefined): void {
     this.opts.config = config;
-    this.lintKey = '';
+    this.lintedFields = undefined;
     this.schedule({ lint: true });
   }
 
@@ -467,7 +469,7 @@ export class OverlayController {
         this.engine = engine;
         this.engineState = 'ready';
         this.engineTimes.readyAt = performance.now();
-        this.lintKey = '';
+        this.lintedFields = undefined;
         this.schedule({ lint: true });
       }),
       guard((e: unknown) => {
@@ -499,10 +501,11 @@ export class OverlayController {
     if (!this.engine && d.fields.length > 0) return false;
     const { fields, texts } = readFields(d);
     this.models.clear();
-    const key = JSON.stringify(fields);
-    if (key === this.lintKey) return false;
-    this.lintKey = key;
+    if (this.lintedFields && sameData(this.lintedFields, fields)) return false;
+    this.lintedFields = fields;
     this.lintedTexts = texts;
+    const prevFindings = this.findings;
+    const prevCategory = this.category;
     if (d.fields.length === 0) {
       this.findings = [];
       this.category = { selected: undefined, predicted: undefined, reasons: [] };
@@ -523,7 +526,7 @@ export class OverlayController {
       if (list) list.push(f);
       else this.byField.set(f.at.field, [f]);
     }
-    this.panelSig = panelSignature(this.findings, this.category);
+    if (!samePanelContent(prevFindings, prevCategory, this.findings, this.category)) this.panelContent++;
     if (this.engineTimes.firstLintAt === undefined && this.engine) this.engineTimes.firstLintAt = performance.now();
     if (this.card && !this.byKey.has(this.card.key)) this.card = null;
     // The badge and screen readers hear the count once typing pauses, not on every keystroke
@@ -741,10 +744,11 @@ export class OverlayController {
       }
       if (anchor) view.card = { finding: cardFinding, anchor };
     } else this.cardAnchor = undefined;
-    const sig = `${this.panelSig}\u0000${view.panelOpen}\u0000${view.loading}\u0000${view.hasFields}\u0000${view.announce}\u0000${view.message}`;
+    const panel: PanelState = [this.panelContent, view.panelOpen, view.loading, view.hasFields, view.announce, view.message];
     const last = this.lastView;
+    const samePanel = !!last && panel.every((x, i) => x === last.panel[i]);
     const sameRest = !!last && last.boxes === view.boxes && sameCard(last.card, view.card);
-    if (sameRest && last.sig === sig) return;
+    if (sameRest && samePanel) return;
     if (sameRest && typing) {
       this.panelTask ||= window.setTimeout(
         guard(() => {
@@ -759,7 +763,8 @@ export class OverlayController {
       );
       return;
     }
-    this.lastView = { sig, boxes: view.boxes, card: view.card };
+    const sig = samePanel ? last.sig : (last?.sig ?? 0) + 1;
+    this.lastView = { panel, sig, boxes: view.boxes, card: view.card };
     if (this.appRoot) render(h(OverlayApp, { v: view, actions: this.actions, sig }), this.appRoot);
   }
 
@@ -812,6 +817,20 @@ export class OverlayController {
     };
     document.documentElement.setAttribute('data-greenlight-state', JSON.stringify(state));
   }
+}
+
+/** What the panel shows besides the card: the list's change count and the panel's own state. */
+type PanelState = [number, boolean, boolean, boolean, string, string];
+
+/** Deep equality of plain data (what JSON would keep: undefined members count as absent). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k in x) if (!sameData(x[k], y[k])) return false;
+  for (const k in y) if (!(k in x) && y[k] !== undefined) return false;
+  return true;
 }
 
 const sameRect = (a: Rect, b: Rect) => a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;

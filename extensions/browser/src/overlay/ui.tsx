@@ -196,8 +196,8 @@ class ItemMemo extends Component<{ f: Finding; actions: OverlayActions }> {
  * Re-renders the panel only when what it shows changed: while typing, findings keep their text
  * and only their offsets move, which the panel does not display (actions look findings up fresh).
  */
-class PanelMemo extends Component<{ v: OverlayView; actions: OverlayActions; sig: string }> {
-  override shouldComponentUpdate(next: { sig: string }) {
+class PanelMemo extends Component<{ v: OverlayView; actions: OverlayActions; sig: number }> {
+  override shouldComponentUpdate(next: { sig: number }) {
     return next.sig !== this.props.sig;
   }
   override render() {
@@ -205,15 +205,20 @@ class PanelMemo extends Component<{ v: OverlayView; actions: OverlayActions; sig
   }
 }
 
-/** What the panel shows of a lint result (not the offsets, which move while typing). */
-export function panelSignature(findings: readonly Finding[], c: CategoryInfo): string {
-  let sig = `${c.selected}\u0001${c.predicted}\u0001${c.reasons.join('|')}`;
-  for (const f of findings) sig += `\u0000${f.severity}\u0001${f.ruleId}\u0001${f.message}\u0001${f.at?.field ?? ''}\u0001${f.fix ? f.fix.text : ''}`;
-  return sig;
+/** Whether two lint results look the same in the panel (offsets, which move while typing, are not shown). */
+export function samePanelContent(a: readonly Finding[], ac: CategoryInfo, b: readonly Finding[], bc: CategoryInfo): boolean {
+  if (a.length !== b.length || ac.selected !== bc.selected || ac.predicted !== bc.predicted || ac.reasons.length !== bc.reasons.length) return false;
+  for (let i = 0; i < ac.reasons.length; i++) if (ac.reasons[i] !== bc.reasons[i]) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.severity !== y.severity || x.ruleId !== y.ruleId || x.messageId !== y.messageId || x.message !== y.message || x.at?.field !== y.at?.field || x.fix?.text !== y.fix?.text) return false;
+  }
+  return true;
 }
 
-/** `sig` identifies everything the panel shows (panelSignature plus the panel's own state). */
-export function OverlayApp({ v, actions, sig }: { v: OverlayView; actions: OverlayActions; sig: string }) {
+/** `sig` changes whenever anything the panel shows changed (the controller counts). */
+export function OverlayApp({ v, actions, sig }: { v: OverlayView; actions: OverlayActions; sig: number }) {
   return (
     <div class="gl-root">
       <div class="gl-layer" aria-hidden="true">
