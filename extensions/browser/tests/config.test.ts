@@ -66,6 +66,19 @@ describe('custom sites and sync URLs', () => {
     expect(parseCustomSites('[').errors.length).toBe(1);
   });
 
+  it('accepts every part of a site definition the locators read', () => {
+    const full = parseCustomSites(
+      JSON.stringify([
+        { id: 'bsp', title: 'BSP', matches: ['https://app.example.com/*'], labels: { offerCode: ['Coupon code'] }, categories: {}, previews: ['Vorschau'], ignore: ['Filter'] },
+      ]),
+    );
+    expect(full.errors).toEqual([]);
+    expect(full.sites[0]!.labels.offerCode).toEqual(['Coupon code']);
+    expect(full.sites[0]!.previews).toEqual(['Vorschau']);
+    expect(full.sites[0]!.ignore).toEqual(['Filter']);
+    expect(parseCustomSites(JSON.stringify([{ id: 'bsp', title: 'BSP', matches: ['https://a.example/*'], labels: {}, categories: {}, previews: [''] }])).errors[0]).toMatch(/^0\.previews\.0/);
+  });
+
   it('asks permission for the sync URL origin only', () => {
     expect(originPattern('https://cfg.example.com/team/greenlight.config.json')).toBe('https://cfg.example.com/*');
     expect(originPattern('file:///etc/passwd')).toBeUndefined();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SiteDefinition } from '../sites/types';
 
 const Words = z.array(z.string().min(1).max(80)).max(200);
-const kinds = ['name', 'category', 'language', 'header', 'body', 'footer', 'buttonText', 'buttonUrl', 'buttonPhone', 'sample'] as const;
+const kinds = ['name', 'category', 'language', 'header', 'body', 'footer', 'buttonText', 'buttonUrl', 'buttonPhone', 'offerCode', 'sample'] as const;
 // Match patterns: scheme://host/path, as browsers accept them.
 const MatchPatternString = z.string().regex(/^(https?|\*):\/\/(\*|\*\.[^/*]{1,253}|[^/*]{1,253})\/[^\s]{0,2000}$/, 'Expected a match pattern like https://example.com/editor/*');
 
@@ -15,6 +15,8 @@ export const SiteDefinitionSchema = z
     categories: z.partialRecord(z.enum(['MARKETING', 'UTILITY', 'AUTHENTICATION']), Words).default({}),
     buttonTypes: z.partialRecord(z.enum(['URL', 'PHONE_NUMBER', 'QUICK_REPLY', 'COPY_CODE']), Words).optional(),
     headerTypes: z.partialRecord(z.enum(['NONE', 'TEXT', 'MEDIA']), Words).optional(),
+    previews: Words.optional(),
+    ignore: Words.optional(),
     selectors: z.partialRecord(z.enum(kinds), z.array(z.string().min(1).max(300)).max(20)).optional(),
   })
   .strict();
