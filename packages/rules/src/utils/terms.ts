@@ -308,9 +308,11 @@ const tableInfos: (TokenInfo | undefined)[] = new Array(TABLE_SIZE).fill(undefin
 const tableHashes = new Int32Array(TABLE_SIZE);
 let tableCount = 0;
 
-function tokenInfo(text: string, i: number, j: number, ascii: boolean, word: boolean): TokenInfo {
-  let h = 0x811c9dc5 | 0;
-  for (let p = i; p < j; p++) h = Math.imul(h ^ text.charCodeAt(p), 16777619);
+/** The table's hash of a token: FNV-1a over its code points, folded in while the token is read. */
+const HASH_SEED = 0x811c9dc5 | 0;
+const hashStep = (h: number, cp: number) => Math.imul(h ^ cp, 16777619);
+
+function tokenInfo(text: string, i: number, j: number, ascii: boolean, word: boolean, h: number): TokenInfo {
   const len = j - i;
   let slot = h & TABLE_MASK;
   for (;;) {
@@ -369,11 +371,13 @@ function tokenize(text: string): Tokens {
     }
     let j = i + w;
     let ascii = cp < 128;
+    let h = hashStep(HASH_SEED, cp);
     if (k === 1) {
       while (j < n) {
         const c = text.codePointAt(j)!;
         if (CHAR_CLASS.get(c) !== 1) break;
         if (c >= 128) ascii = false;
+        h = hashStep(h, c);
         j += c > 0xffff ? 2 : 1;
       }
     }
@@ -385,7 +389,7 @@ function tokenize(text: string): Tokens {
       info = ASCII_SYMBOLS[cp];
       if (info === undefined) ASCII_SYMBOLS[cp] = info = makeInfo(text[i]!, true, false);
     } else {
-      info = tokenInfo(text, i, j, ascii, k === 1);
+      info = tokenInfo(text, i, j, ascii, k === 1, h);
     }
     infos[count++] = info;
     i = j;
