@@ -322,6 +322,52 @@ async function textareaScrollSuite() {
 }
 
 // ---------------------------------------------------------------------------------------------
+async function plainEditableSuite() {
+  console.log('plain contenteditable body (the browser edits its text nodes in place)');
+  // The textarea fixture with its body swapped for a contenteditable, built here (the fixture is unchanged).
+  const html = fixture('textarea.html').replace(
+    '<textarea id="body" class="xa1b2" data-key="body" aria-labelledby="body-l"></textarea>',
+    '<div id="body" contenteditable="true" role="textbox" aria-multiline="true" data-key="body" aria-labelledby="body-l" style="width:600px;min-height:80px;border:1px solid #ccd0d5;padding:8px;font:16px/24px monospace;white-space:pre-wrap"></div>',
+  );
+  const { page, errors } = await open('https://business.facebook.com/wa/manage/message-templates/create/?business_id=1', html);
+  await page.locator('greenlight-overlay').waitFor({ state: 'attached', timeout: 10000 });
+  await page.locator('#body').click();
+  await page.keyboard.type('Track it at https://bit.ly/abc today.', { delay: 3 });
+  const painted = async (what) => {
+    try {
+      const st = await waitFor(page, (x) => {
+        const f = x.findings.find((y) => y.ruleId === 'url-shortener');
+        return f && f.rects?.length > 0;
+      }, what);
+      const f = st.findings.find((y) => y.ruleId === 'url-shortener');
+      const text = await page.evaluate(() => document.getElementById('body').textContent);
+      const hl = await page.evaluate(() => {
+        const h = CSS.highlights.get('greenlight-error') || CSS.highlights.get('greenlight-warning');
+        return h ? [...h].map((r) => r.toString()) : [];
+      });
+      const want = await ceRects(page, '#body', text.slice(f.at.start, f.at.end));
+      return { f, text, hl, want };
+    } catch (e) {
+      return { error: String(e).slice(0, 300) };
+    }
+  };
+  let p = await painted('url-shortener in a plain contenteditable');
+  check('plain contenteditable: the link is highlighted', !p.error && p.hl.some((t) => t === 'bit.ly'), JSON.stringify(p.error ?? p.hl));
+  // Typing before the link moves it; the highlight and the finding's rects follow.
+  await page.keyboard.press('Home');
+  await page.keyboard.type('Hello! ', { delay: 3 });
+  let moved = null;
+  for (let i = 0; i < 40 && !moved; i++) {
+    p = await painted('url-shortener after typing before it');
+    if (!p.error && p.text.startsWith('Hello! ') && p.text.slice(p.f.at.start, p.f.at.end).includes('bit.ly') && p.f.rects[0] && p.want[0] && near(p.f.rects[0].left, p.want[0].left)) moved = p;
+    else await page.waitForTimeout(50);
+  }
+  check('plain contenteditable: after typing before the link, highlight and rects are on it', !!moved && moved.hl.some((t) => t === 'bit.ly') && !moved.hl.some((t) => t.includes('Hello')), JSON.stringify(p.error ?? { hl: p.hl, rects: p.f?.rects, want: p.want }));
+  check('no page errors', errors.length === 0, errors.join('; '));
+  await page.close();
+}
+
+// ---------------------------------------------------------------------------------------------
 async function lexicalSuite() {
   console.log('contenteditable editor (Lexical-like, Italian labels, new WhatsApp Manager URL)');
   const { page, errors } = await open('https://business.facebook.com/latest/whatsapp_manager/message_templates/?business_id=1&asset_id=2&tab=message-templates&childRoute=CAPI', fixture('lexical.html'));
@@ -607,7 +653,7 @@ async function networkSuite() {
   check('zero network requests besides the routed fixture pages and the extension\'s own files', other.length === 0 && pages.length === fixtures.length, `other=${JSON.stringify(other)} fixtures=${JSON.stringify(fixtures)}`);
 }
 
-for (const suite of [textareaSuite, textareaScrollSuite, lexicalSuite, spaSuite, waManagerSuite, engineSuite, optionsSuite, networkSuite]) {
+for (const suite of [textareaSuite, textareaScrollSuite, plainEditableSuite, lexicalSuite, spaSuite, waManagerSuite, engineSuite, optionsSuite, networkSuite]) {
   try {
     await suite();
   } catch (e) {

@@ -670,6 +670,13 @@ export class OverlayController {
       const range = rangeForOffsets(model, f.at!.start, end);
       if (range) ranges.push({ key: f.key, severity: f.severity, range });
     }
+    // The same stretches as before (the old ranges are live, so the browser kept them where the text
+    // went): keep them, so the highlights are not touched and nothing is repainted.
+    if (prev && prev.el === b.el && sameRanges(prev.ranges, ranges)) {
+      for (let i = 0; i < ranges.length; i++) prev.ranges[i]!.key = ranges[i]!.key;
+      this.fieldPaint.set(b.id, { el: b.el, list, ranges: prev.ranges });
+      return;
+    }
     this.fieldPaint.set(b.id, { el: b.el, list, ranges });
   }
 
@@ -834,6 +841,22 @@ function sameData(a: unknown, b: unknown): boolean {
 }
 
 const sameRect = (a: Rect, b: Rect) => a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
+
+/** Same severities over the same DOM stretches. */
+function sameRanges(a: FieldPaint['ranges'], b: FieldPaint['ranges']): boolean {
+  if (a.length !== b.length) return false;
+  try {
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      if (x.severity !== y.severity || x.range.compareBoundaryPoints(Range.START_TO_START, y.range) !== 0 || x.range.compareBoundaryPoints(Range.END_TO_END, y.range) !== 0) return false;
+    }
+  } catch {
+    // Ranges in different trees (the field moved documents): not the same.
+    return false;
+  }
+  return true;
+}
 
 /** The card shows the same thing at the same place (a new lint's copy of the finding counts as the same). */
 function sameCard(a: OverlayView['card'], b: OverlayView['card']): boolean {
