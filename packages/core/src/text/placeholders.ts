@@ -2,7 +2,7 @@
  * Finds template variables (`{{1}}`, `{{first_name}}`) and near-misses (`{1}`, `{{ 1 }}`, `{{1}`)
  * in a text. One scanner, used by every variable rule, the language server and the browser.
  */
-import { RecentTexts } from './recent.js';
+import { Recent } from './recent.js';
 
 export type PlaceholderKind = 'positional' | 'named' | 'malformed';
 
@@ -50,7 +50,7 @@ function classify(raw: string, start: number): Placeholder {
 }
 
 /** The last few texts and their tokens: the variable rules of one template ask about the same field texts in turn. */
-const recent = new RecentTexts<Placeholder[]>();
+const recent = new Recent<string, Placeholder[]>();
 
 /** All variables and variable-like tokens in a text, in order. Results are memoised per text: do not modify them. */
 export function findPlaceholders(text: string): Placeholder[] {

@@ -1,6 +1,6 @@
 /** Counting helpers: the one definition of "character", "emoji" and "word" used by all rules. */
 import { CodePointTable } from './code-points.js';
-import { RecentTexts } from './recent.js';
+import { Recent } from './recent.js';
 
 const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}\uFE0F?|[\u{1F3FB}-\u{1F3FF}])*|[\u{1F1E6}-\u{1F1FF}]{2}|[0-9#*]\uFE0F?\u20E3/gu;
 
@@ -30,7 +30,7 @@ const MAYBE_EMOJI = (() => {
   }
   return new RegExp(`[${cls}\\ud83c-\\ud83f]`);
 })();
-const recentEmoji = new RecentTexts<Span[]>();
+const recentEmoji = new Recent<string, Span[]>();
 const NO_EMOJI: Span[] = [];
 
 /**

@@ -1,4 +1,4 @@
-import { defineRule, findPlaceholders, RecentTexts, textFields, z } from '@greenlight/core';
+import { defineRule, findPlaceholders, Recent, textFields, z } from '@greenlight/core';
 import { findUrls } from '../utils/urls.js';
 import { SOURCES, cite } from '../utils/sources.js';
 
@@ -58,7 +58,7 @@ function mask(text: string): string {
 const EMAIL_LOCAL = /[\p{L}\p{N}._%+-]/u;
 const EMAIL_HOST = /[\p{L}\p{N}.-]/u;
 
-const recentMarkers = new RecentTexts<MarkerAnalysis>();
+const recentMarkers = new Recent<string, MarkerAnalysis>();
 
 /**
  * Pairs WhatsApp's formatting markers the way the app reads them: an opening marker follows a

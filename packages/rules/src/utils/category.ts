@@ -2,15 +2,13 @@
  * Shared by the category and opt-out rules: one classification per template and settings, so the
  * rules that need it (category-mismatch, category-otp-content, marketing-opt-out) scan once.
  */
-import type { BusinessSettings, RuleContext, Template } from '@greenlight/core';
+import { Recent, type BusinessSettings, type RuleContext, type Template } from '@greenlight/core';
 import { classifyTemplate, type Classification, type Signal } from './classify.js';
-import { RecentObjects } from './recent.js';
 
-const cache = new RecentObjects<Template, Map<string, Classification>>();
+const cache = new Recent<Template, Map<string, Classification>>(8);
 
 export function classification(t: Template, ctx: Pick<RuleContext<string, unknown>, 'languageCode' | 'settings'>): Classification {
-  let perTemplate = cache.get(t);
-  if (!perTemplate) cache.set(t, (perTemplate = new Map()));
+  const perTemplate = cache.get(t, () => new Map());
   const terms = (ctx.settings as BusinessSettings | undefined)?.terms;
   const key = `${ctx.languageCode ?? ''}\u0000${terms && Object.keys(terms).length ? JSON.stringify(terms) : ''}`;
   let c = perTemplate.get(key);

@@ -7,7 +7,7 @@
  * `TermIndex`, a layer per list, and each field text is scanned once for all the policy rules.
  */
 import type { BusinessSettings, StringNode, Template, TextField, TextFieldKind } from '@greenlight/core';
-import { RecentTexts, textFields } from '@greenlight/core';
+import { Recent, textFields } from '@greenlight/core';
 import ar from '@greenlight/shared-rules/policy/ar.json' with { type: 'json' };
 import de from '@greenlight/shared-rules/policy/de.json' with { type: 'json' };
 import en from '@greenlight/shared-rules/policy/en.json' with { type: 'json' };
@@ -108,7 +108,7 @@ interface Scan {
 class PolicyLexicon implements Lexicon {
   /** Every list in one trie, a layer each, so a text is read once for all the policy rules. */
   private readonly index: TermIndex;
-  private readonly scans = new RecentTexts<Scan>();
+  private readonly scans = new Recent<string, Scan>();
 
   constructor(
     readonly languages: string[],

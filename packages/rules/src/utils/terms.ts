@@ -21,7 +21,7 @@
  * `TermMatcher` is one list with regex-like results: leftmost-longest, never overlapping.
  */
 
-import { CodePointTable, isLetterOrMark, RecentTexts } from '@greenlight/core';
+import { CodePointTable, isLetterOrMark, Recent } from '@greenlight/core';
 
 export interface TermMatch {
   start: number;
@@ -288,7 +288,7 @@ const CHAR_CLASS = new CodePointTable((cp) => {
  * same field texts; tokens are never modified), per distinct token text its keys, and ASCII
  * punctuation (a third of the tokens: variable braces, commas, periods) by table.
  */
-const RECENT = new RecentTexts<Tokens>();
+const RECENT = new Recent<string, Tokens>();
 const ASCII_SYMBOLS: (TokenInfo | undefined)[] = new Array(128).fill(undefined);
 
 function makeInfo(raw: string, ascii: boolean, word: boolean): TokenInfo {

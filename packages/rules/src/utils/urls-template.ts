@@ -2,9 +2,8 @@
  * Every URL of a template, with the field it sits in: links written in header, body and footer
  * texts (carousel cards included) and the addresses of URL buttons.
  */
-import type { Button, Component, SourceNode, StringNode, Template } from '@greenlight/core';
+import { Recent, type Button, type Component, type SourceNode, type StringNode, type Template } from '@greenlight/core';
 import { findUrls, readButtonUrl, type ButtonUrl, type FoundUrl } from './urls.js';
-import { RecentObjects } from './recent.js';
 
 export type UrlPlace = 'header' | 'body' | 'footer' | 'button';
 
@@ -50,12 +49,14 @@ function eachComponent(t: Template, visit: (c: Component) => void): void {
   }
 }
 
-const buttonCache = new RecentObjects<Template, ButtonUrlField[]>();
+const recentButtons = new Recent<Template, ButtonUrlField[]>(8);
 
 /** The `url` of every button (top-level and carousel cards). */
 export function buttonUrls(t: Template): ButtonUrlField[] {
-  const hit = buttonCache.get(t);
-  if (hit) return hit;
+  return recentButtons.get(t, readButtonUrls);
+}
+
+function readButtonUrls(t: Template): ButtonUrlField[] {
   const out: ButtonUrlField[] = [];
   eachComponent(t, (c) => {
     for (const b of c.buttons) {
@@ -64,16 +65,17 @@ export function buttonUrls(t: Template): ButtonUrlField[] {
       out.push({ node: b.url, button: b, parsed, example: buttonExample(b.example), web: isWebAddress(parsed) });
     }
   });
-  buttonCache.set(t, out);
   return out;
 }
 
-const cache = new RecentObjects<Template, UrlOccurrence[]>();
+const recentUrls = new Recent<Template, UrlOccurrence[]>(8);
 
 /** Links in texts and button addresses, in document order of components. */
 export function templateUrls(t: Template): UrlOccurrence[] {
-  const hit = cache.get(t);
-  if (hit) return hit;
+  return recentUrls.get(t, findTemplateUrls);
+}
+
+function findTemplateUrls(t: Template): UrlOccurrence[] {
   const out: UrlOccurrence[] = [];
   eachComponent(t, (c) => {
     const place: UrlPlace | undefined = c.type === 'HEADER' ? 'header' : c.type === 'BODY' ? 'body' : c.type === 'FOOTER' ? 'footer' : undefined;
@@ -82,6 +84,5 @@ export function templateUrls(t: Template): UrlOccurrence[] {
     }
   });
   for (const b of buttonUrls(t)) if (b.web && b.parsed.url) out.push({ node: b.node, place: 'button', url: b.parsed.url, button: b.button });
-  cache.set(t, out);
   return out;
 }

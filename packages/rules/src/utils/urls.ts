@@ -6,7 +6,7 @@
  * with an inner dot or a `://`. Public-suffix knowledge comes from `tldts` (pure JS, browser-safe),
  * which keeps `file.pdf`, `v1.2` and `e.g.` out while `example.com/path` is still recognised.
  */
-import { findPlaceholders, RecentTexts } from '@greenlight/core';
+import { findPlaceholders, Recent } from '@greenlight/core';
 import shorteners from '@greenlight/shared-rules/url-shorteners.json' with { type: 'json' };
 import { parse as parseDomain } from 'tldts';
 
@@ -314,7 +314,7 @@ function bareUrl(text: string, a: number, b: number): FoundUrl | undefined {
   return makeUrl(text, a, end, 'bare', '', a, a, false, d);
 }
 
-const recentUrls = new RecentTexts<FoundUrl[]>();
+const recentUrls = new Recent<string, FoundUrl[]>();
 
 // Spots that can belong to a link: a dot before a letter or digit, `:/` or `//`. The regex engine
 // finds them natively; only the tokens around them are examined, so ordinary prose costs little.
