@@ -590,12 +590,18 @@ export class OverlayController {
       }
       let entry = this.mirrors.get(b.id);
       if (entry && entry.mirror.el !== b.el) entry = undefined;
-      const text = (b.el as HTMLInputElement).value;
+      const value = (b.el as HTMLInputElement).value;
+      // Nothing visible to underline (findings on an empty field, or past the end): no mirror at all.
+      let lastEnd = -1;
+      for (const f of list) if (f.at!.start < value.length) lastEnd = Math.max(lastEnd, Math.min(value.length, Math.max(f.at!.end, f.at!.start + 1)));
+      if (lastEnd < 0) continue;
+      // Text after the paragraph of the last underline cannot move any underline: the mirror stops
+      // there, so typing further down (the usual place) leaves it untouched.
+      const cut = value.indexOf('\n', lastEnd);
+      const text = cut < 0 ? value : value.slice(0, cut);
       let marks: MirrorMark[] | undefined;
       if (!entry || entry.text !== text || entry.list !== list) {
         marks = list.map((f) => ({ start: f.at!.start, end: Math.max(f.at!.end, f.at!.start + 1), severity: f.severity }));
-        // Nothing visible to underline (findings on an empty field): no mirror at all.
-        if (!marks.some((m) => m.start < text.length && m.end > m.start)) continue;
       }
       keep.add(b.id);
       const g = this.geometryOf(b.el, b.editable === 'input', restyle || !g0);
