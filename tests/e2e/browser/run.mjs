@@ -317,6 +317,19 @@ async function textareaScrollSuite() {
   });
   m = await settle('stylesheet font-size 13px, padding 30px');
   check('underline follows a font and padding change from a stylesheet', m.ok, m.detail);
+
+  // Two identical findings: after typing moved them, the panel's second entry still reveals the second.
+  await page.locator('#body').fill('Go to http://example.com/x now or http://example.com/x later.');
+  const insecure = (st) => st.findings.filter((f) => f.ruleId === 'url-insecure' && f.at?.field === 'body').sort((a, b) => a.at.start - b.at.start);
+  await waitFor(page, (st) => insecure(st).length === 2, 'two url-insecure findings');
+  await page.locator('#body').focus();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('Hi! ', { delay: 5 });
+  const moved = await waitFor(page, (st) => insecure(st).length === 2 && insecure(st)[0].at.start > 6, 'findings moved by typing').catch((e) => e);
+  await page.locator('greenlight-overlay .gl-item[data-rule="url-insecure"] .gl-item-main').nth(1).click();
+  const sel = await page.evaluate(() => document.getElementById('body').selectionStart);
+  const second = moved instanceof Error ? undefined : insecure(moved)[1];
+  check('the panel\'s second of two identical entries reveals the second one after typing moved them', !!second && sel === second.at.start, `selection ${sel}, want ${second?.at.start}`);
   check('no page errors', errors.length === 0, errors.join('; '));
   await page.close();
 }

@@ -16,7 +16,7 @@ import { clippingAncestors, mirrorStyle, rangeRects, toRect, visibleClip, type M
 import { applyEdit, selectRange } from './fix';
 import { HIGHLIGHT_CSS } from './highlight-css';
 import { FieldMirror, splitPieces, type MirrorMark } from './mirror';
-import { OverlayApp, samePanelContent, type BoxView, type OverlayActions, type OverlayView } from './ui';
+import { OverlayApp, panelSlots, samePanelContent, type BoxView, type OverlayActions, type OverlayView } from './ui';
 
 export interface OverlayOptions {
   container: HTMLElement;
@@ -375,9 +375,9 @@ export class OverlayController {
   // ---- actions ------------------------------------------------------------------------------
 
   private actions: OverlayActions = {
-    fix: guard((f: Finding) => this.applyFix(f)),
-    reveal: guard((stale: Finding) => {
-      const f = this.current(stale);
+    fix: guard((f: Finding, slot?: string) => this.applyFix(f, slot)),
+    reveal: guard((stale: Finding, slot?: string) => {
+      const f = this.current(stale, slot);
       if (!f) return;
       const b = f.at && this.discovery?.fields.find((x) => x.id === f.at!.field);
       if (!b || !f.at) return;
@@ -386,8 +386,8 @@ export class OverlayController {
       this.setCard({ key: f.key, pinned: true });
       this.schedule({ layout: true });
     }),
-    focusFinding: guard((stale: Finding) => {
-      const f = this.current(stale);
+    focusFinding: guard((stale: Finding, slot?: string) => {
+      const f = this.current(stale, slot);
       if (f?.at) this.setCard({ key: f.key, pinned: true });
     }),
     closeCard: guard(() => this.setCard(null)),
@@ -402,13 +402,22 @@ export class OverlayController {
     }),
   };
 
-  /** The current version of a finding the panel rendered earlier (offsets move as the user types). */
-  private current(f: Finding): Finding | undefined {
-    return this.findings.find((x) => x.key === f.key) ?? this.findings.find((x) => x.ruleId === f.ruleId && x.messageId === f.messageId && x.at?.field === f.at?.field && x.message === f.message);
+  /**
+   * The current version of a finding the panel rendered earlier (offsets move as the user types;
+   * the panel does not re-render for that). Its entry's slot tells repeated findings apart.
+   */
+  private current(f: Finding, slot?: string): Finding | undefined {
+    const same = this.byKey.get(f.key);
+    if (same) return same;
+    if (slot) {
+      const i = panelSlots(this.findings).indexOf(slot);
+      if (i >= 0) return this.findings[i];
+    }
+    return this.findings.find((x) => x.ruleId === f.ruleId && x.messageId === f.messageId && x.at?.field === f.at?.field && x.message === f.message);
   }
 
-  private applyFix(stale: Finding): void {
-    const f = this.current(stale);
+  private applyFix(stale: Finding, slot?: string): void {
+    const f = this.current(stale, slot);
     if (!f) return;
     const fix = f.fix;
     const b = fix && this.discovery?.fields.find((x) => x.id === fix.field);

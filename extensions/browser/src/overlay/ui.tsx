@@ -31,9 +31,10 @@ export interface OverlayView {
 }
 
 export interface OverlayActions {
-  fix(f: Finding): void;
-  reveal(f: Finding): void;
-  focusFinding(f: Finding): void;
+  /** `slot` is the panel entry's place (panelSlots), which finds the finding again after typing moved it. */
+  fix(f: Finding, slot?: string): void;
+  reveal(f: Finding, slot?: string): void;
+  focusFinding(f: Finding, slot?: string): void;
   closeCard(): void;
   cardHover(inside: boolean): void;
   togglePanel(): void;
@@ -131,8 +132,8 @@ function Panel({ v, actions }: { v: OverlayView; actions: OverlayActions }) {
             <p class="gl-empty">{countLabel(0)}</p>
           ) : (
             <ul class="gl-list">
-              {itemKeys(v.findings).map((key, i) => (
-                <ItemMemo key={key} f={v.findings[i]!} actions={actions} />
+              {panelSlots(v.findings).map((slot, i) => (
+                <ItemMemo key={slot} slot={slot} f={v.findings[i]!} actions={actions} />
               ))}
             </ul>
           )}
@@ -146,7 +147,7 @@ function Panel({ v, actions }: { v: OverlayView; actions: OverlayActions }) {
  * Keys for the panel's entries that survive typing: rule, message and field, numbered in order,
  * not the offsets (those move on every keystroke before the finding, which would re-create the entry).
  */
-function itemKeys(findings: readonly Finding[]): string[] {
+export function panelSlots(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const base = `${f.ruleId}:${f.messageId}:${f.at?.field ?? ''}`;
@@ -156,10 +157,10 @@ function itemKeys(findings: readonly Finding[]): string[] {
   });
 }
 
-function Item({ f, actions }: { f: Finding; actions: OverlayActions }) {
+function Item({ f, slot, actions }: { f: Finding; slot: string; actions: OverlayActions }) {
   return (
     <li class={`gl-item gl-item-${f.severity}`} data-rule={f.ruleId}>
-      <button type="button" class="gl-item-main" onClick={() => actions.reveal(f)} onFocus={() => actions.focusFinding(f)}>
+      <button type="button" class="gl-item-main" onClick={() => actions.reveal(f, slot)} onFocus={() => actions.focusFinding(f, slot)}>
         <span class={`gl-dot gl-dot-${f.severity}`} aria-label={severityLabel(f.severity)} />
         <span class="gl-item-text">
           <span class="gl-msg">{f.message}</span>
@@ -169,7 +170,7 @@ function Item({ f, actions }: { f: Finding; actions: OverlayActions }) {
         </span>
       </button>
       {f.fix && (
-        <button type="button" class="gl-fix gl-fix-small" onClick={() => actions.fix(f)} aria-label={t('fixFor', f.ruleId)}>
+        <button type="button" class="gl-fix gl-fix-small" onClick={() => actions.fix(f, slot)} aria-label={t('fixFor', f.ruleId)}>
           {t('fix')}
         </button>
       )}
@@ -181,14 +182,14 @@ function Item({ f, actions }: { f: Finding; actions: OverlayActions }) {
  * One entry re-renders only when what it shows changed; the finding it holds may be an older copy
  * (offsets move while typing), which is fine: actions look the current one up by key.
  */
-class ItemMemo extends Component<{ f: Finding; actions: OverlayActions }> {
-  override shouldComponentUpdate(next: { f: Finding; actions: OverlayActions }) {
+class ItemMemo extends Component<{ f: Finding; slot: string; actions: OverlayActions }> {
+  override shouldComponentUpdate(next: { f: Finding; slot: string; actions: OverlayActions }) {
     const a = this.props.f;
     const b = next.f;
     return !(a === b || (a.ruleId === b.ruleId && a.severity === b.severity && a.message === b.message && a.at?.field === b.at?.field && (a.fix ? a.fix.text : undefined) === (b.fix ? b.fix.text : undefined) && this.props.actions === next.actions));
   }
   override render() {
-    return <Item f={this.props.f} actions={this.props.actions} />;
+    return <Item f={this.props.f} slot={this.props.slot} actions={this.props.actions} />;
   }
 }
 
