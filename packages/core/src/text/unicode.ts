@@ -41,8 +41,11 @@ export function findEmoji(text: string): readonly Span[] {
   return recentEmoji.get(text, scanEmoji);
 }
 
+/** Every Extended_Pictographic code point is in one of these ranges: a cheaper class says "none" for most texts. */
+const OUTER_EMOJI_RANGES = /[\u00a9\u00ae\u203c-\u3299\ud83c-\ud83f]/;
+
 function scanEmoji(text: string): Span[] {
-  if (!MAYBE_EMOJI.test(text)) return NO_EMOJI;
+  if (!OUTER_EMOJI_RANGES.test(text) || !MAYBE_EMOJI.test(text)) return NO_EMOJI;
   const out: Span[] = [];
   EMOJI.lastIndex = 0;
   let m: RegExpExecArray | null;
