@@ -167,23 +167,7 @@ async function textareaSuite() {
   check('url-shortener underlines the short link in the body', shortener.at.field === 'body' && slice.includes('bit.ly'), `${shortener.at.field} "${slice}"`);
 
   // Geometry: the textarea uses a monospace font, so where the text sits is plain arithmetic.
-  const geo = await page.evaluate(({ start, end }) => {
-    const ta = document.getElementById('body');
-    const cs = getComputedStyle(ta);
-    const c = document.createElement('canvas').getContext('2d');
-    c.font = `${cs.fontSize} ${cs.fontFamily}`;
-    const cw = c.measureText('0123456789').width / 10;
-    const text = ta.value;
-    const line = text.slice(0, start).split('\n').length - 1;
-    const col = start - (text.lastIndexOf('\n', start - 1) + 1);
-    const r = ta.getBoundingClientRect();
-    const lh = parseFloat(cs.lineHeight);
-    return {
-      left: r.left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft) + col * cw - ta.scrollLeft,
-      width: (end - start) * cw,
-      centerY: r.top + parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop) + (line + 0.5) * lh - ta.scrollTop,
-    };
-  }, shortener.at);
+  const geo = await textareaSpot(page, shortener.at);
   const rect = shortener.rects[0];
   check('underline box matches the substring geometry (x, width, line)', rect && near(rect.left, geo.left, 2) && near(rect.width, geo.width, 2) && near(rect.top + rect.height / 2, geo.centerY, 4), `got ${JSON.stringify(rect)} want ${JSON.stringify(geo)}`);
 
