@@ -2,9 +2,10 @@
  * `pnpm bench`: lints generated, realistic templates with the full recommended rule set and prints
  * throughput, per-template latency (p50/p99) and peak memory. Figures only; nothing is asserted.
  *
- *   pnpm bench [--count 12000] [--seed 7] [--per-rule]
+ *   pnpm bench [--count 12000] [--seed 7] [--per-rule] [--by-language]
  *
  * --per-rule adds the time each rule's check takes on the whole set, slowest first;
+ * --by-language adds the median per template language;
  * --without id,id leaves rules out, to see what they cost.
  *
  * The "typical" set is 1,000-character bodies (the goal is p50 < 0.1 ms per template); the "mix" set
@@ -15,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { defaultConfig, lint, lintParsed, parseDocument, type DocumentFormat } from '../packages/core/src/index.js';
 import { builtinRules as allRules, presets } from '../packages/rules/src/index.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '12000' }, seed: { type: 'string', default: '7' }, 'per-rule': { type: 'boolean', default: false }, without: { type: 'string', default: '' } } });
+const { values } = parseArgs({ options: { count: { type: 'string', default: '12000' }, seed: { type: 'string', default: '7' }, 'per-rule': { type: 'boolean', default: false }, 'by-language': { type: 'boolean', default: false }, without: { type: 'string', default: '' } } });
 const COUNT = Math.max(10_000, Number(values.count));
 const left = new Set(values.without.split(',').filter(Boolean));
 const unknown = [...left].filter((id) => !allRules.some((r) => r.id === id));
@@ -185,6 +186,7 @@ interface Sample {
   text: string;
   format: DocumentFormat;
   bodyLength: number;
+  language: string;
 }
 
 function makeSet(count: number, target: () => number, withExtras: boolean, yamlShare: number): Sample[] {
@@ -197,6 +199,7 @@ function makeSet(count: number, target: () => number, withExtras: boolean, yamlS
       text: yaml ? `${toYaml(t).replace(/^\n/, '')}\n` : JSON.stringify(t, null, 2),
       format: yaml ? 'yaml' : 'json',
       bodyLength: comps.find((c) => c.type === 'BODY')?.text?.length ?? 0,
+      language: t.language as string,
     });
   }
   return out;
@@ -236,6 +239,12 @@ function run(label: string, samples: Sample[], mode: 'full' | 'engine') {
     sampleMemory();
   }
   sampleMemory();
+  if (values['by-language'] && mode === 'full') {
+    const byLanguage = new Map<string, number[]>();
+    samples.forEach((s, i) => byLanguage.set(s.language, [...(byLanguage.get(s.language) ?? []), times[i]!]));
+    const p50 = (xs: number[]) => quantile(Float64Array.from(xs).sort(), 0.5);
+    console.log(`  ${label}, p50 by language: ${[...byLanguage].sort((a, b) => p50(a[1]) - p50(b[1])).map(([l, xs]) => `${l} ${p50(xs).toFixed(3)}`).join(', ')}`);
+  }
   times.sort();
   const chars = samples.reduce((n, s) => n + s.text.length, 0) / samples.length;
   const bodies = samples.reduce((n, s) => n + s.bodyLength, 0) / samples.length;
