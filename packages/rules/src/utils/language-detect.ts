@@ -72,6 +72,9 @@ const RANGES: [number, number, Script][] = [
 
 /** Scripts by number (0: none), and every BMP code point's script number: one look-up per character. */
 const SCRIPT_NAMES: (Script | undefined)[] = [undefined, ...new Set(RANGES.map((r) => r[2]))];
+const PER_SCRIPT = new Int32Array(SCRIPT_NAMES.length);
+const HAN = SCRIPT_NAMES.indexOf('Han');
+const KANA = SCRIPT_NAMES.indexOf('Kana');
 const SCRIPT_OF_BMP = (() => {
   const table = new Uint8Array(65536);
   const latin = SCRIPT_NAMES.indexOf('Latin');
@@ -115,6 +118,7 @@ const STOPWORDS: Record<string, string> = {
 };
 
 const PROFILE_LANGS = Object.keys(STOPWORDS);
+const PROFILE_COUNTS = new Int32Array(PROFILE_LANGS.length);
 /** word → bit set of the languages whose profile holds it. */
 const PROFILE_BITS = new Map<string, number>();
 PROFILE_LANGS.forEach((lang, i) => {
@@ -268,7 +272,8 @@ export function detectLanguage(input: string, options: { skipPlaceholders?: bool
   const text = noisy ? sample.replace(NOISE, ' ') : sample;
   const skipPlaceholders = options.skipPlaceholders !== false && !noisy && text.includes('{{');
   // Letters per script, and the scripts in order of first appearance (ties go to the first seen).
-  const perScript = new Int32Array(SCRIPT_NAMES.length);
+  // The counters are module scratch, cleared below for the scripts seen (a typed array per call cost more than the scan).
+  const perScript = PER_SCRIPT;
   const seen: number[] = [];
   let letters = 0;
   for (let i = 0; i < text.length; i++) {
@@ -299,13 +304,16 @@ export function detectLanguage(input: string, options: { skipPlaceholders?: bool
     }
   }
   // Japanese mixes kanji and kana: count them as one script.
-  if (script === 'Han' || script === 'Kana') top = perScript[SCRIPT_NAMES.indexOf('Han')]! + perScript[SCRIPT_NAMES.indexOf('Kana')]!;
+  const hanKana = perScript[HAN]! + perScript[KANA]!;
+  const hanAndKana = script === 'Han' || script === 'Kana';
+  for (const k of seen) perScript[k] = 0;
+  if (hanAndKana) top = hanKana;
   const scriptShare = letters ? top / letters : 0;
   const hits: Record<string, number> = {};
   let words = 0;
   let language: string | undefined;
   if (script === 'Latin') {
-    const counts = new Array<number>(PROFILE_LANGS.length).fill(0);
+    const counts = PROFILE_COUNTS.fill(0);
     const n = text.length;
     let start = -1;
     let ascii = true;
@@ -340,13 +348,21 @@ export function detectLanguage(input: string, options: { skipPlaceholders?: bool
       }
       i = next;
     }
+    // The most hits (the first profile on ties) and the runner-up's count.
+    let best = -1;
+    let second = 0;
     PROFILE_LANGS.forEach((lang, i) => {
-      if (counts[i]) hits[lang] = counts[i]!;
+      const c = counts[i]!;
+      if (!c) return;
+      hits[lang] = c;
+      if (best < 0 || c > counts[best]!) {
+        if (best >= 0) second = Math.max(second, counts[best]!);
+        best = i;
+      } else second = Math.max(second, c);
     });
-    const ranked = Object.entries(hits).sort((a, b) => b[1] - a[1]);
-    const [best, second] = ranked;
+    const bestCount = best >= 0 ? counts[best]! : 0;
     // Clear evidence only: enough words, enough function words, well ahead of the runner-up.
-    if (best && words >= 8 && best[1] >= 3 && best[1] >= words * 0.15 && best[1] >= (second?.[1] ?? 0) * 1.5 + 1) language = best[0];
+    if (best >= 0 && words >= 8 && bestCount >= 3 && bestCount >= words * 0.15 && bestCount >= second * 1.5 + 1) language = PROFILE_LANGS[best];
   } else if (script) {
     const plain = skipPlaceholders ? text.replace(PLACEHOLDER, ' ') : text;
     forEachWord(plain, () => {
