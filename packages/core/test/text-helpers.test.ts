@@ -103,6 +103,32 @@ describe('decodeJsonString', () => {
     expect(offsets[1001]).toBe(1003);
     expect(offsets[value.length]).toBe(src.length - 1);
   });
+  it('maps like a per-character offset table, escapes valid, invalid or cut off', () => {
+    // Reference: the source offset of every decoded unit, walked character by character.
+    const reference = (text: string, contentStart: number, contentEnd: number) => {
+      const out: number[] = [];
+      let i = contentStart;
+      while (i < contentEnd) {
+        const next = text[i + 1];
+        let width = 0;
+        if (text[i] === '\\' && next === 'u' && i + 6 <= contentEnd && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) width = 6;
+        else if (text[i] === '\\' && next !== undefined && i + 2 <= contentEnd && '"\\/bfnrt'.includes(next)) width = 2;
+        out.push(i);
+        i += width || 1;
+      }
+      out.push(contentEnd);
+      return out;
+    };
+    const piece = fc.constantFrom('a', 'é', '\\n', '\\"', '\\u00e9', '\\uZZ', '\\x', '\\', 'b c', '\\\\', '😀');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = `"${pieces.join('')}"`;
+        const { value, breaks } = decodeJsonString(text, 1, text.length - 1);
+        expect(offsetsOf(value, breaks, 1)).toEqual(reference(text, 1, text.length - 1));
+      }),
+      { numRuns: 3000 },
+    );
+  });
   it('copies a string without escapes and needs no breaks', () => {
     expect(decodeJsonString('"plain"', 1, 6)).toEqual({ value: 'plain', breaks: null });
   });

@@ -10,19 +10,22 @@ const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/',
  * `StringNode.breaks`). Verbatim runs between escapes are found with `indexOf` and copied as slices.
  */
 export function decodeJsonString(text: string, contentStart: number, contentEnd: number): { value: string; breaks: Int32Array | null } {
-  let i = text.indexOf('\\', contentStart);
-  if (i < 0 || i >= contentEnd) return { value: detachString(text.slice(contentStart, contentEnd)), breaks: null };
+  // Searched within the literal only: a search in the whole text could run on to the end of a long
+  // file for every string (the error-tolerant path decodes every string of a broken file).
+  const body = text.slice(contentStart, contentEnd);
+  let i = body.indexOf('\\');
+  if (i < 0) return { value: detachString(body), breaks: null };
   const parts: string[] = [];
   const breaks: number[] = [];
   // `run`: where the verbatim run being copied starts; `length`: value units before it.
-  let run = contentStart;
+  let run = 0;
   let length = 0;
-  while (i >= 0 && i < contentEnd) {
-    const next = text[i + 1];
+  while (i >= 0) {
+    const next = body[i + 1];
     let decoded: string | undefined;
     let width = 0;
     if (next === 'u') {
-      const hex = text.slice(i + 2, i + 6);
+      const hex = body.slice(i + 2, i + 6);
       if (/^[0-9a-fA-F]{4}$/.test(hex)) {
         decoded = String.fromCharCode(parseInt(hex, 16));
         width = 6;
@@ -33,25 +36,23 @@ export function decodeJsonString(text: string, contentStart: number, contentEnd:
     }
     if (decoded === undefined) {
       // An invalid escape: the parser reports it; the backslash stays in the value, verbatim.
-      i = text.indexOf('\\', i + 1);
+      i = body.indexOf('\\', i + 1);
       continue;
     }
-    if (run < i) parts.push(text.slice(run, i));
+    if (run < i) parts.push(body.slice(run, i));
     length += i - run;
     parts.push(decoded);
     // The decoded unit maps to its escape; the unit after it to the source after the escape.
-    breaks.push(length, i);
+    breaks.push(length, contentStart + i);
     length++;
     i += width;
     run = i;
-    breaks.push(length, i);
-    i = text.indexOf('\\', i);
+    breaks.push(length, contentStart + i);
+    i = body.indexOf('\\', i);
   }
-  if (run < contentEnd) parts.push(text.slice(run, contentEnd));
-  length += Math.max(0, contentEnd - run);
-  // The value's end maps to the content's end (an escape can only overrun it in a broken literal).
-  if (breaks[breaks.length - 1]! + length - breaks[breaks.length - 2]! !== contentEnd) breaks.push(length, contentEnd);
-  return { value: parts.join(''), breaks: Int32Array.from(breaks) };
+  if (run < body.length) parts.push(body.slice(run));
+  // Only invalid escapes: the value is the source, verbatim.
+  return { value: parts.join(''), breaks: breaks.length ? Int32Array.from(breaks) : null };
 }
 
 function convertString(text: string, n: JsoncNode): StringNode {
