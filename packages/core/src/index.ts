@@ -9,7 +9,7 @@ export { parseYaml } from './parsers/yaml.js';
 export { parseFields, locateInFields, type TemplateFields, type FieldsDocument, type FieldSpan, type FieldId } from './parsers/fields.js';
 export * from './config/schema.js';
 export * from './config/resolve.js';
-export { matchGlob, globToRegExp } from './config/glob.js';
+export { matchGlob } from './config/glob.js';
 export { dirname, joinPath, normalize, relativePath } from './config/paths.js';
 export * from './text/placeholders.js';
 export * from './text/unicode.js';
