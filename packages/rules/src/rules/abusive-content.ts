@@ -53,6 +53,7 @@ export default defineRule({
       { title: 'Legal action', template: 'Your payment of {{1}} is overdue. Pay today or we will take legal action.', errors: ['threat'], spans: ['take legal action'] },
       { title: 'German: telling the employer', template: { language: 'de', components: [{ type: 'BODY', text: 'Zahlen Sie bis morgen, andernfalls informieren wir Ihren Arbeitgeber.' }] }, errors: ['exposure'], spans: ['informieren wir Ihren Arbeitgeber'] },
       { title: 'Arabic: adding the debtor to a group', template: { language: 'ar', components: [{ type: 'BODY', text: 'إذا لم تسدد خلال 24 ساعة سنضيف اسمك إلى مجموعة المتأخرين.' }] }, errors: ['threat'], spans: ['سنضيف اسمك إلى مجموعة'] },
+      { title: 'Shaming through the contact list', template: 'Your loan {{1}} is overdue. Pay today or we will send your photos to all your contacts.', errors: ['exposure'], spans: ['we will send your photos to all your contacts'] },
       { title: 'Insult', template: 'Dear {{1}}, stop ignoring us, you deadbeat. Your balance is {{2}}.', errors: ['abusive'], spans: ['deadbeat'] },
     ],
   },
