@@ -111,18 +111,18 @@ export default defineRule({
     invalid: [
       { title: 'No apps', template: oneTap({}), errors: ['missingApps'], spans: ['"ONE_TAP"'] },
       { title: 'One-part package name', template: oneTap({ supported_apps: [app('myapp', 'K8a/AINcGX7')] }), errors: ['badPackage'], spans: ['"myapp"'] },
-      { title: 'A part starting with a digit', template: oneTap({ supported_apps: [app('com.2shop.app', 'K8a/AINcGX7')] }), errors: ['badPackage'] },
+      { title: 'A part starting with a digit', template: oneTap({ supported_apps: [app('com.2shop.app', 'K8a/AINcGX7')] }), errors: ['badPackage'], spans: ["\"com.2shop.app\""] },
       { title: 'Hash too short', template: oneTap({ supported_apps: [app('com.example.shop', 'K8a/AINcGX')] }), errors: ['hashLength'], spans: ['"K8a/AINcGX"'] },
       { title: 'Hash with a hyphen', template: oneTap({ supported_apps: [app('com.example.shop', 'K8a-AINcGX7')] }), errors: ['hashChars'], spans: ['-'] },
       {
         title: 'The same app twice',
         template: oneTap({ supported_apps: [app('com.example.shop', 'K8a/AINcGX7'), app('com.example.shop', 'K8a/AINcGX7')] }),
-        errors: ['duplicate'],
+        errors: ['duplicate'], spans: ["{\n              \"package_name\": \"com.example.shop\",\n              \"signature_hash\": \"K8a/AINcGX7\"\n            }"],
       },
       {
         title: 'Six apps',
         template: oneTap({ supported_apps: ['a', 'b', 'c', 'd', 'e', 'f'].map((x) => app(`com.example.${x}`, 'K8a/AINcGX7')) }),
-        errors: ['tooMany'],
+        errors: ['tooMany'], spans: ["{\n              \"package_name\": \"com.example.f\",\n              \"signature_hash\": \"K8a/AINcGX7\"\n            }"],
       },
     ],
   },

@@ -71,7 +71,7 @@ export default defineRule({
     ],
     invalid: [
       { title: 'Custom body text', template: auth([{ type: 'BODY', text: 'Your code is {{1}}.' }, otp]), errors: ['bodyText'], spans: ['"Your code is {{1}}."'] },
-      { title: 'Footer text', template: auth([{ type: 'BODY' }, { type: 'FOOTER', text: 'Never share it' }, otp]), errors: ['footerText'] },
+      { title: 'Footer text', template: auth([{ type: 'BODY' }, { type: 'FOOTER', text: 'Never share it' }, otp]), errors: ['footerText'], spans: ["\"Never share it\""] },
       {
         title: 'Media header',
         template: auth([{ type: 'HEADER', format: 'IMAGE' }, { type: 'BODY' }, otp]),

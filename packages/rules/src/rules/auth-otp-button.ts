@@ -82,7 +82,7 @@ export default defineRule({
     invalid: [
       { title: 'No button', template: { category: 'AUTHENTICATION', components: [body] }, errors: ['missing'], spans: ['"BODY"'] },
       { title: 'A link button', template: auth([{ type: 'URL', text: 'Open', url: 'https://example.com' }]), errors: ['notOtp'], spans: ['"URL"'] },
-      { title: 'Two OTP buttons', template: auth([{ type: 'OTP', otp_type: 'COPY_CODE' }, { type: 'OTP', otp_type: 'COPY_CODE' }]), errors: ['extra'] },
+      { title: 'Two OTP buttons', template: auth([{ type: 'OTP', otp_type: 'COPY_CODE' }, { type: 'OTP', otp_type: 'COPY_CODE' }]), errors: ['extra'], spans: ["\"OTP\""] },
       { title: 'Unknown OTP type', template: auth([{ type: 'OTP', otp_type: 'AUTOFILL' }]), errors: ['badOtpType'], spans: ['"AUTOFILL"'] },
       { title: 'No OTP type', template: auth([{ type: 'OTP', text: 'Copy code' }]), errors: ['missingOtpType'], spans: ['"OTP"'] },
       { title: 'Zero-tap terms not accepted', template: auth([{ type: 'OTP', otp_type: 'ZERO_TAP', supported_apps: [app] }]), errors: ['zeroTapTerms'], spans: ['"ZERO_TAP"'] },

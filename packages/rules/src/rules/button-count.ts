@@ -69,7 +69,7 @@ export default defineRule({
         template: {
           components: [{ type: 'BODY', text: 'How would you rate your delivery?' }, { type: 'BUTTONS', buttons: Array.from({ length: 11 }, (_, i) => ({ type: 'QUICK_REPLY', text: `Option ${i + 1}` })) }],
         },
-        errors: ['total'],
+        errors: ['total'], spans: ["{\n          \"type\": \"QUICK_REPLY\",\n          \"text\": \"Option 11\"\n        }"],
       },
     ],
   },

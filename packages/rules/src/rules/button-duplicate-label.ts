@@ -48,7 +48,7 @@ export default defineRule({
       {
         title: 'Only the case differs',
         template: { components: [{ type: 'BODY', text: 'Is this delivery time OK for you?' }, { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Call me' }, { type: 'QUICK_REPLY', text: 'CALL ME' }] }] },
-        errors: ['caseOnly'],
+        errors: ['caseOnly'], spans: ["\"CALL ME\""],
       },
     ],
   },

@@ -87,13 +87,13 @@ export default defineRule({
   examples: {
     valid: [{ title: 'English (US)', template: { language: 'en_US' } }, { title: 'Filipino', template: { language: 'fil' } }, { title: 'Dari', template: { language: 'prs_AF' } }],
     invalid: [
-      { title: 'A hyphen', template: { language: 'en-US' }, errors: ['format'], output: { language: 'en_US' } },
-      { title: 'Wrong case', template: { language: 'EN_us' }, errors: ['format'], output: { language: 'en_US' } },
-      { title: 'Lower-case region', template: { language: 'pt-br' }, errors: ['format'], output: { language: 'pt_BR' } },
-      { title: 'A language name', template: { language: 'english' }, errors: ['name'], output: { language: 'en' } },
-      { title: 'Portuguese needs a region', template: { language: 'pt' }, errors: ['needsRegion'] },
-      { title: 'A region Meta does not list', template: { language: 'en_FR' }, errors: ['unsupportedRegion'] },
-      { title: 'Not a language', template: { language: 'xx_YY' }, errors: ['unknown'] },
+      { title: 'A hyphen', template: { language: 'en-US' }, errors: ['format'], spans: ["\"en-US\""], output: { language: 'en_US' } },
+      { title: 'Wrong case', template: { language: 'EN_us' }, errors: ['format'], spans: ["\"EN_us\""], output: { language: 'en_US' } },
+      { title: 'Lower-case region', template: { language: 'pt-br' }, errors: ['format'], spans: ["\"pt-br\""], output: { language: 'pt_BR' } },
+      { title: 'A language name', template: { language: 'english' }, errors: ['name'], spans: ["\"english\""], output: { language: 'en' } },
+      { title: 'Portuguese needs a region', template: { language: 'pt' }, errors: ['needsRegion'], spans: ["\"pt\""] },
+      { title: 'A region Meta does not list', template: { language: 'en_FR' }, errors: ['unsupportedRegion'], spans: ["\"en_FR\""] },
+      { title: 'Not a language', template: { language: 'xx_YY' }, errors: ['unknown'], spans: ["\"xx_YY\""] },
     ],
   },
 });

@@ -46,8 +46,8 @@ export default defineRule({
         errors: ['mismatch'],
         spans: ['"en_US"'],
       },
-      { title: 'Russian text declared as Portuguese', template: { language: 'pt_BR', components: [{ type: 'BODY', text: 'Здравствуйте, {{1}}! Ваш заказ {{2}} доставлен. Спасибо за покупку.' }] }, errors: ['mismatch'] },
-      { title: 'English text declared as Arabic', template: { language: 'ar', components: [{ type: 'BODY', text: 'Hello {{1}}, your appointment is confirmed for {{2}}. Please arrive ten minutes early.' }] }, errors: ['mismatch'] },
+      { title: 'Russian text declared as Portuguese', template: { language: 'pt_BR', components: [{ type: 'BODY', text: 'Здравствуйте, {{1}}! Ваш заказ {{2}} доставлен. Спасибо за покупку.' }] }, errors: ['mismatch'], spans: ["\"pt_BR\""] },
+      { title: 'English text declared as Arabic', template: { language: 'ar', components: [{ type: 'BODY', text: 'Hello {{1}}, your appointment is confirmed for {{2}}. Please arrive ten minutes early.' }] }, errors: ['mismatch'], spans: ["\"ar\""] },
     ],
   },
 });

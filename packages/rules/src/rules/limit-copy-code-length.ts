@@ -47,7 +47,7 @@ export default defineRule({
       {
         title: 'No code',
         template: { category: 'MARKETING', components: [{ type: 'BODY', text: 'Use the code below for 15% off your next order.' }, { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE' }] }] },
-        errors: ['missing'],
+        errors: ['missing'], spans: ["\"COPY_CODE\""],
       },
     ],
   },

@@ -80,18 +80,18 @@ export default defineRule({
       {
         title: 'Separators',
         template: { components: [{ type: 'BODY', text: 'Questions about your order? Call us.' }, { type: 'BUTTONS', buttons: [{ type: 'PHONE_NUMBER', text: 'Call us', phone_number: '+1 (555) 005-1310' }] }] },
-        errors: ['separators'],
+        errors: ['separators'], spans: ["\"+1 (555) 005-1310\""],
         output: { components: [{ type: 'BODY', text: 'Questions about your order? Call us.' }, { type: 'BUTTONS', buttons: [{ type: 'PHONE_NUMBER', text: 'Call us', phone_number: '+15550051310' }] }] },
       },
       {
         title: 'A national number',
         template: { components: [{ type: 'BODY', text: 'Questions about your order? Call us.' }, { type: 'BUTTONS', buttons: [{ type: 'PHONE_NUMBER', text: 'Call us', phone_number: '020 7946 0958' }] }] },
-        errors: ['countryCode'],
+        errors: ['countryCode'], spans: ["\"020 7946 0958\""],
       },
       {
         title: 'Letters',
         template: { components: [{ type: 'BODY', text: 'Questions about your order? Call us.' }, { type: 'BUTTONS', buttons: [{ type: 'PHONE_NUMBER', text: 'Call us', phone_number: '+1-800-FLOWERS' }] }] },
-        errors: ['characters'],
+        errors: ['characters'], spans: ["\"+1-800-FLOWERS\""],
       },
       {
         title: 'Over 20 characters with separators',
@@ -103,7 +103,7 @@ export default defineRule({
       {
         title: 'A bracketed trunk zero is only suggested away',
         template: { components: [{ type: 'BODY', text: 'Questions about your order? Call us.' }, { type: 'BUTTONS', buttons: [{ type: 'PHONE_NUMBER', text: 'Call us', phone_number: '+44 (0)20 7946 0958' }] }] },
-        errors: ['separators'],
+        errors: ['separators'], spans: ["\"+44 (0)20 7946 0958\""],
       },
     ],
   },

@@ -49,9 +49,9 @@ export default defineRule({
   examples: {
     valid: [{ template: { name: 'order_shipped_v2' } }],
     invalid: [
-      { title: 'Capitals and spaces', template: { name: 'Order Shipped' }, errors: ['charset'], output: { name: 'order_shipped' } },
-      { title: 'Accents are folded', template: { name: 'promoção-verão' }, errors: ['charset'], output: { name: 'promocao_verao' } },
-      { title: 'A team limit', template: { name: 'a_very_long_template_name' }, options: { maxLength: 10 }, errors: ['tooLong'] },
+      { title: 'Capitals and spaces', template: { name: 'Order Shipped' }, errors: ['charset'], spans: ["\"Order Shipped\""], output: { name: 'order_shipped' } },
+      { title: 'Accents are folded', template: { name: 'promoção-verão' }, errors: ['charset'], spans: ["\"promoção-verão\""], output: { name: 'promocao_verao' } },
+      { title: 'A team limit', template: { name: 'a_very_long_template_name' }, options: { maxLength: 10 }, errors: ['tooLong'], spans: ["\"a_very_long_template_name\""] },
     ],
   },
 });

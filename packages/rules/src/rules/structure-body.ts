@@ -39,9 +39,9 @@ export default defineRule({
       },
     ],
     invalid: [
-      { title: 'Only a header', template: { components: [{ type: 'HEADER', format: 'TEXT', text: 'Order update' }] }, errors: ['missingBody'] },
+      { title: 'Only a header', template: { components: [{ type: 'HEADER', format: 'TEXT', text: 'Order update' }] }, errors: ['missingBody'], spans: ["[\n    {\n      \"type\": \"HEADER\",\n      \"format\": \"TEXT\",\n      \"text\": \"Order update\"\n    }\n  ]"] },
       { title: 'Body without text', template: { components: [{ type: 'BODY' }] }, errors: ['missingText'], spans: ['"BODY"'] },
-      { title: 'Blank body', template: { components: [{ type: 'BODY', text: '  ' }] }, errors: ['emptyText'] },
+      { title: 'Blank body', template: { components: [{ type: 'BODY', text: '  ' }] }, errors: ['emptyText'], spans: ["\"  \""] },
     ],
   },
 });

@@ -99,7 +99,7 @@ export default defineRule({
             { type: 'CAROUSEL', cards: [{ components: [{ type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::a'] } }, { type: 'BODY', text: 'Rare succulents.' }] }] },
           ],
         },
-        errors: ['tooFew'],
+        errors: ['tooFew'], spans: ["[\n        {\n          \"components\": [\n            {\n              \"type\": \"HEADER\",\n              \"format\": \"IMAGE\",\n              \"example\": {\n                \"header_handle\": [\n                  \"4::a\"\n                ]\n              }\n            },\n            {\n              \"type\": \"BODY\",\n              \"text\": \"Rare succulents.\"\n            }\n          ]\n        }\n      ]"],
       },
       {
         title: 'Long card body, three buttons, different layout',
@@ -122,7 +122,7 @@ export default defineRule({
             },
           ],
         },
-        errors: ['cardBody', 'layout', 'cardButtons'],
+        errors: ['cardBody', 'layout', 'cardButtons'], spans: ["now","{\n          \"components\": [\n            {\n              \"type\": \"HEADER\",\n              \"format\": \"VIDEO\",\n              \"example\": {\n                \"header_handle\": [\n                  \"4::b\"\n                ]\n              }\n            },\n            {\n              \"type\": \"BODY\",\n              \"text\": \"Clay pots.\"\n            },\n            {\n              \"type\": \"BUTTONS\",\n              \"buttons\": [\n                {\n                  \"type\": \"QUICK_REPLY\",\n                  \"text\": \"A\"\n                },\n                {\n                  \"type\": \"QUICK_REPLY\",\n                  \"text\": \"B\"\n                },\n                {\n                  \"type\": \"QUICK_REPLY\",\n                  \"text\": \"C\"\n                }\n              ]\n            }\n          ]\n        }","{\n                  \"type\": \"QUICK_REPLY\",\n                  \"text\": \"C\"\n                }"],
       },
     ],
   },

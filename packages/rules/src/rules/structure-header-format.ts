@@ -59,19 +59,19 @@ export default defineRule({
       {
         title: 'Text without a format',
         template: { components: [{ type: 'HEADER', text: 'Order update' }, { type: 'BODY', text: 'Your order has shipped.' }] },
-        errors: ['missingFormat'],
+        errors: ['missingFormat'], spans: ["\"HEADER\""],
         output: { components: [{ type: 'HEADER', text: 'Order update', format: 'TEXT' }, { type: 'BODY', text: 'Your order has shipped.' }] },
       },
-      { title: 'A video header with text', template: { components: [{ type: 'HEADER', format: 'VIDEO', text: 'Watch this', example: { header_handle: ['4::dmlkZW8='] } }, { type: 'BODY', text: 'Your order has shipped.' }] }, errors: ['mediaText'] },
+      { title: 'A video header with text', template: { components: [{ type: 'HEADER', format: 'VIDEO', text: 'Watch this', example: { header_handle: ['4::dmlkZW8='] } }, { type: 'BODY', text: 'Your order has shipped.' }] }, errors: ['mediaText'], spans: ["\"Watch this\""] },
       {
         title: 'Location in an authentication template',
         template: { category: 'AUTHENTICATION', components: [{ type: 'HEADER', format: 'LOCATION' }, { type: 'BODY' }] },
-        errors: ['locationCategory'],
+        errors: ['locationCategory'], spans: ["\"LOCATION\""],
       },
       {
         title: 'GIF header',
         template: { category: 'MARKETING', components: [{ type: 'HEADER', format: 'GIF', example: { header_handle: ['4::Z2lm'] } }, { type: 'BODY', text: 'Our summer collection is here.' }] },
-        errors: ['gif'],
+        errors: ['gif'], spans: ["\"GIF\""],
       },
     ],
   },

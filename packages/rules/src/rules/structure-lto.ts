@@ -64,7 +64,7 @@ export default defineRule({
             { type: 'FOOTER', text: 'Example Shop' },
           ],
         },
-        errors: ['category', 'footer'],
+        errors: ['category', 'footer'], spans: ["\"UTILITY\"","\"FOOTER\""],
       },
       {
         title: 'Offer text over 16 characters',

@@ -72,10 +72,10 @@ export default defineRule({
       { title: 'All four fields', template: 'Your order 123 has shipped and will arrive on Friday.' },
     ],
     invalid: [
-      { title: 'No language', template: { name: 'order_update', language: undefined, components: [{ type: 'BODY', text: 'Your order has shipped.' }] }, errors: ['missing'] },
-      { title: 'Components is one object', template: { components: { type: 'BODY', text: 'Your order has shipped.' } }, errors: ['wrongType'] },
+      { title: 'No language', template: { name: 'order_update', language: undefined, components: [{ type: 'BODY', text: 'Your order has shipped.' }] }, errors: ['missing'], spans: ["{"] },
+      { title: 'Components is one object', template: { components: { type: 'BODY', text: 'Your order has shipped.' } }, errors: ['wrongType'], spans: ["{\n    \"type\": \"BODY\",\n    \"text\": \"Your order has shipped.\"\n  }"] },
       { title: 'A component that is a string', template: { components: ['BODY', { type: 'BODY', text: 'Your order has shipped.' }] }, errors: ['componentType'], spans: ['"BODY"'] },
-      { title: 'A button without a type', template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ text: 'Track' }] }] }, errors: ['missingButtonType'] },
+      { title: 'A button without a type', template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ text: 'Track' }] }] }, errors: ['missingButtonType'], spans: ["{"] },
     ],
   },
 });

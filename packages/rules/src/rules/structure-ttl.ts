@@ -35,8 +35,8 @@ export default defineRule({
     ],
     invalid: [
       { title: 'A day for a utility update', template: { category: 'UTILITY', message_send_ttl_seconds: 86400 }, errors: ['range'], spans: ['86400'] },
-      { title: 'Marketing under 12 hours', template: { category: 'MARKETING', message_send_ttl_seconds: 3600 }, errors: ['range'] },
-      { title: 'A string', template: { message_send_ttl_seconds: '600' }, errors: ['type'] },
+      { title: 'Marketing under 12 hours', template: { category: 'MARKETING', message_send_ttl_seconds: 3600 }, errors: ['range'], spans: ["3600"] },
+      { title: 'A string', template: { message_send_ttl_seconds: '600' }, errors: ['type'], spans: ["\"600\""] },
     ],
   },
 });

@@ -49,7 +49,7 @@ export default defineRule({
       {
         title: 'Three footers',
         template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'FOOTER', text: 'A' }, { type: 'FOOTER', text: 'B' }, { type: 'FOOTER', text: 'C' }] },
-        errors: ['duplicate', 'duplicate'],
+        errors: ['duplicate', 'duplicate'], spans: ["\"FOOTER\"","\"FOOTER\""],
       },
     ],
   },

@@ -117,7 +117,7 @@ export default defineRule({
       {
         title: 'URL button without scheme',
         template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'www.example.com/track' }] }] },
-        errors: ['missingScheme'],
+        errors: ['missingScheme'], spans: ["www.example.com"],
         output: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://www.example.com/track' }] }] },
       },
       { title: 'Malformed scheme', template: 'Pay at https:/pay.example.com now.', errors: ['badSeparator'], spans: ['https:/'], output: 'Pay at https://pay.example.com now.' },
@@ -128,9 +128,9 @@ export default defineRule({
       {
         title: 'Not a web address',
         template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Call', url: 'tel:+15550100' }] }] },
-        errors: ['otherScheme'],
+        errors: ['otherScheme'], spans: ["tel"],
       },
-      { title: 'Team setting: missing schemes in text are errors', template: 'Visit www.example.com.', options: { textMissingScheme: 'error' }, errors: ['missingScheme'], output: 'Visit https://www.example.com.' },
+      { title: 'Team setting: missing schemes in text are errors', template: 'Visit www.example.com.', options: { textMissingScheme: 'error' }, errors: ['missingScheme'], spans: ["www.example.com"], output: 'Visit https://www.example.com.' },
     ],
   },
 });

@@ -42,7 +42,7 @@ export default defineRule({
       {
         title: 'URL button',
         template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'http://example.com/t/{{1}}', example: ['A1'] }] }] },
-        errors: ['insecure'],
+        errors: ['insecure'], spans: ["http"],
         output: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/t/{{1}}', example: ['A1'] }] }] },
       },
     ],

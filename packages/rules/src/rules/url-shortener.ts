@@ -51,7 +51,7 @@ export default defineRule({
       { title: 'Blocked by WhatsApp Manager', template: 'Get 20% off: https://bit.ly/3abc', errors: ['editor'], spans: ['bit.ly'] },
       { title: 'Without scheme, with www', template: 'See www.tinyurl.com/y7x for details.', errors: ['editor'], spans: ['www.tinyurl.com'] },
       { title: 'Other public shorteners (warning)', template: 'Details: https://cutt.ly/abc and is.gd/xyz', errors: ['other', 'other'], spans: ['cutt.ly', 'is.gd'] },
-      { title: 'In a URL button', template: URL_BUTTON('https://goo.gl/abc'), errors: ['editor'] },
+      { title: 'In a URL button', template: URL_BUTTON('https://goo.gl/abc'), errors: ['editor'], spans: ["goo.gl"] },
       { title: 'Hosts added by the team', template: 'Track: https://lnk.example.net/q', settings: { shortenerDomains: ['example.net'] }, errors: ['team'], spans: ['lnk.example.net'] },
     ],
   },

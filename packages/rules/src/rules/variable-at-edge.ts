@@ -32,8 +32,8 @@ export default defineRule({
     invalid: [
       { title: 'Starts with a variable', template: '{{1}}, your order has shipped.', errors: ['start'], spans: ['{{1}}'] },
       { title: 'Punctuation does not count', template: 'Your order has shipped to {{1}}.', errors: ['end'], spans: ['{{1}}'] },
-      { title: 'Quoted and spaced', template: '  "{{1}}" is your pickup code, valid until {{2}} !', errors: ['start', 'end'] },
-      { title: 'Only a variable', template: '{{1}}', errors: ['start', 'end'] },
+      { title: 'Quoted and spaced', template: '  "{{1}}" is your pickup code, valid until {{2}} !', errors: ['start', 'end'], spans: ["{{1}}","{{2}}"] },
+      { title: 'Only a variable', template: '{{1}}', errors: ['start', 'end'], spans: ["{{1}}","{{1}}"] },
     ],
   },
 });

@@ -40,9 +40,9 @@ export default defineRule({
       { title: 'A repeated variable counts once', template: 'Hi {{1}}, thanks {{1}} for shopping with us.' },
     ],
     invalid: [
-      { title: 'Three variables, four words', template: 'Hi {{1}}, order {{2}} arrives {{3}} today.', errors: ['tooDense'] },
-      { title: 'Two variables, five words', template: 'Hi {{1}}, order {{2}} arrives today okay?', errors: ['dense'] },
-      { title: 'A stricter team rule', template: 'Hi {{1}}, your order has shipped.', options: { minWordsPerVariable: 5 }, errors: ['tooDense'] },
+      { title: 'Three variables, four words', template: 'Hi {{1}}, order {{2}} arrives {{3}} today.', errors: ['tooDense'], spans: ["\"Hi {{1}}, order {{2}} arrives {{3}} today.\""] },
+      { title: 'Two variables, five words', template: 'Hi {{1}}, order {{2}} arrives today okay?', errors: ['dense'], spans: ["\"Hi {{1}}, order {{2}} arrives today okay?\""] },
+      { title: 'A stricter team rule', template: 'Hi {{1}}, your order has shipped.', options: { minWordsPerVariable: 5 }, errors: ['tooDense'], spans: ["\"Hi {{1}}, your order has shipped.\""] },
     ],
   },
 });

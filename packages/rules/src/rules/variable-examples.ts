@@ -60,7 +60,7 @@ export default defineRule({
       {
         title: 'A web address as the media sample (information)',
         template: { components: [{ type: 'HEADER', format: 'VIDEO', example: { header_handle: ['https://example.com/v.mp4'] } }, { type: 'BODY', text: 'Your order has shipped.' }] },
-        errors: ['mediaIsUrl'],
+        errors: ['mediaIsUrl'], spans: ["\"https://example.com/v.mp4\""],
       },
       { title: 'No examples', template: { components: [{ type: 'BODY', text: 'Hi {{1}}, your order has shipped.' }] }, errors: ['missing'], spans: ['{{1}}'] },
       {
@@ -72,16 +72,16 @@ export default defineRule({
       {
         title: 'A URL example that is not a list',
         template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/track/{{1}}', example: 'https://example.com/track/SK-4821' }] }] },
-        errors: ['shape'],
+        errors: ['shape'], spans: ["\"https://example.com/track/SK-4821\""],
         output: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/track/{{1}}', example: ['https://example.com/track/SK-4821'] }] }] },
       },
       {
         title: 'A flat list is wrapped',
         template: { components: [{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} has shipped.', example: { body_text: ['Ana', 'SK-4821'] } }] },
-        errors: ['shape'],
+        errors: ['shape'], spans: ["[\n          \"Ana\",\n          \"SK-4821\"\n        ]"],
         output: { components: [{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} has shipped.', example: { body_text: [['Ana', 'SK-4821']] } }] },
       },
-      { title: 'Too few values', template: { components: [{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} has shipped.', example: { body_text: [['Ana']] } }] }, errors: ['count'] },
+      { title: 'Too few values', template: { components: [{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} has shipped.', example: { body_text: [['Ana']] } }] }, errors: ['count'], spans: ["[\n            \"Ana\"\n          ]"] },
       {
         title: 'Named examples that do not match',
         template: {
@@ -94,18 +94,18 @@ export default defineRule({
       {
         title: 'Placeholder and multi-line samples',
         template: { components: [{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} has shipped.', example: { body_text: [['xxx', 'SK-4821\nSK-4822']] } }] },
-        errors: ['valuePlaceholder', 'valueWhitespace'],
+        errors: ['valuePlaceholder', 'valueWhitespace'], spans: ["\"xxx\"","\"SK-4821\\nSK-4822\""],
       },
       {
         title: 'A number is written as text',
         template: { components: [{ type: 'BODY', text: 'Your order {{1}} has shipped today.', example: { body_text: [[4821]] } }] },
-        errors: ['valueType'],
+        errors: ['valueType'], spans: ["4821"],
         output: { components: [{ type: 'BODY', text: 'Your order {{1}} has shipped today.', example: { body_text: [['4821']] } }] },
       },
       {
         title: 'Named template with positional examples',
         template: { parameter_format: 'named', components: [{ type: 'BODY', text: 'Hi {{first_name}}, your order has shipped.', example: { body_text: [['Ana']] } }] },
-        errors: ['wrongKey'],
+        errors: ['wrongKey'], spans: ["[\n          [\n            \"Ana\"\n          ]\n        ]"],
       },
     ],
   },

@@ -41,7 +41,7 @@ export default defineRule({
     valid: [{ title: 'Fixed footer and labels', template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'FOOTER', text: 'Example Shop' }, { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Thanks' }] }] } }],
     invalid: [
       { title: 'A footer variable', template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'FOOTER', text: 'Sent to {{1}}' }] }, errors: ['footer'], spans: ['{{1}}'] },
-      { title: 'Ads Manager', template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'FOOTER', text: 'Sent to {{1}}' }] }, options: { surface: 'ads-manager' }, errors: ['footer'] },
+      { title: 'Ads Manager', template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'FOOTER', text: 'Sent to {{1}}' }] }, options: { surface: 'ads-manager' }, errors: ['footer'], spans: ["{{1}}"] },
       { title: 'A label variable', template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Track {{1}}' }] }] }, errors: ['buttonLabel'], spans: ['{{1}}'] },
     ],
   },

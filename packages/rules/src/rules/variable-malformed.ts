@@ -71,13 +71,13 @@ export default defineRule({
     invalid: [
       { title: 'Single braces', template: 'Hi {1}, your order has shipped.', errors: ['singleBraces'], spans: ['{1}'], output: 'Hi {{1}}, your order has shipped.' },
       { title: 'A missing brace', template: 'Hi {{1}, your order has shipped.', errors: ['unbalanced'], spans: ['{{1}'], output: 'Hi {{1}}, your order has shipped.' },
-      { title: 'Spaces inside', template: 'Hi {{ 1 }}, your order has shipped.', errors: ['innerSpace'], output: 'Hi {{1}}, your order has shipped.' },
-      { title: 'A leading zero', template: 'Hi {{01}}, your order has shipped.', errors: ['leadingZero'], output: 'Hi {{1}}, your order has shipped.' },
+      { title: 'Spaces inside', template: 'Hi {{ 1 }}, your order has shipped.', errors: ['innerSpace'], spans: ["{{ 1 }}"], output: 'Hi {{1}}, your order has shipped.' },
+      { title: 'A leading zero', template: 'Hi {{01}}, your order has shipped.', errors: ['leadingZero'], spans: ["{{01}}"], output: 'Hi {{1}}, your order has shipped.' },
       { title: 'Three braces', template: 'Hi {{{1}}}, your order has shipped.', errors: ['unbalanced'], spans: ['{{{1}}}'], output: 'Hi {{1}}, your order has shipped.' },
-      { title: 'Numbering starts at 1', template: 'Hi {{0}}, your order has shipped.', errors: ['zero'] },
+      { title: 'Numbering starts at 1', template: 'Hi {{0}}, your order has shipped.', errors: ['zero'], spans: ["{{0}}"] },
       { title: 'Special characters', template: 'Your total is {{$1}} for this month.', errors: ['special'], spans: ['{{$1}}'] },
-      { title: 'A name in single braces is only suggested', template: 'Hi {name}, your order has shipped.', errors: ['singleBraces'] },
-      { title: 'Empty', template: 'Hi {{}}, your order has shipped.', errors: ['empty'] },
+      { title: 'A name in single braces is only suggested', template: 'Hi {name}, your order has shipped.', errors: ['singleBraces'], spans: ["{name}"] },
+      { title: 'Empty', template: 'Hi {{}}, your order has shipped.', errors: ['empty'], spans: ["{{}}"] },
     ],
   },
 });

@@ -59,12 +59,12 @@ export default defineRule({
       {
         title: 'Named variables without parameter_format',
         template: { components: [{ type: 'BODY', text: 'Hi {{first_name}}, your order has shipped.' }] },
-        errors: ['missingFormat'],
+        errors: ['missingFormat'], spans: ["{{first_name}}"],
         output: { components: [{ type: 'BODY', text: 'Hi {{first_name}}, your order has shipped.' }], parameter_format: 'named' },
       },
       { title: 'Both styles', template: 'Hi {{first_name}}, your order {{1}} ships on {{2}}.', errors: ['mixed'], spans: ['{{first_name}}'] },
-      { title: 'Numbered in a named template', template: { parameter_format: 'named', components: [{ type: 'BODY', text: 'Hi {{first_name}}, your order {{1}} has shipped.' }] }, errors: ['positionalInNamed'] },
-      { title: 'Named in a positional template', template: { parameter_format: 'positional', components: [{ type: 'BODY', text: 'Hi {{first_name}}, your order has shipped.' }] }, errors: ['namedInPositional'] },
+      { title: 'Numbered in a named template', template: { parameter_format: 'named', components: [{ type: 'BODY', text: 'Hi {{first_name}}, your order {{1}} has shipped.' }] }, errors: ['positionalInNamed'], spans: ["{{1}}"] },
+      { title: 'Named in a positional template', template: { parameter_format: 'positional', components: [{ type: 'BODY', text: 'Hi {{first_name}}, your order has shipped.' }] }, errors: ['namedInPositional'], spans: ["{{first_name}}"] },
     ],
   },
 });

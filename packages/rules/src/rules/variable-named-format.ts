@@ -47,10 +47,10 @@ export default defineRule({
       {
         title: 'Too long',
         template: { parameter_format: 'named', components: [{ type: 'BODY', text: 'Your order {{the_customer_order_reference_number_x}} has shipped.' }] },
-        errors: ['tooLong'],
+        errors: ['tooLong'], spans: ["{{the_customer_order_reference_number_x}}"],
       },
-      { title: 'A team limit of 20', template: { parameter_format: 'named', components: [{ type: 'BODY', text: 'Your order {{customer_order_reference}} has shipped.' }] }, options: { maxLength: 20 }, errors: ['tooLong'] },
-      { title: 'Used twice', template: { parameter_format: 'named', components: [{ type: 'BODY', text: 'Hi {{first_name}}, thanks {{first_name}} for your order.' }] }, errors: ['duplicate'] },
+      { title: 'A team limit of 20', template: { parameter_format: 'named', components: [{ type: 'BODY', text: 'Your order {{customer_order_reference}} has shipped.' }] }, options: { maxLength: 20 }, errors: ['tooLong'], spans: ["{{customer_order_reference}}"] },
+      { title: 'Used twice', template: { parameter_format: 'named', components: [{ type: 'BODY', text: 'Hi {{first_name}}, thanks {{first_name}} for your order.' }] }, errors: ['duplicate'], spans: ["{{first_name}}"] },
     ],
   },
 });

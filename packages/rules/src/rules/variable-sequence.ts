@@ -69,7 +69,7 @@ export default defineRule({
       {
         title: 'Each component is numbered on its own',
         template: { components: [{ type: 'HEADER', format: 'TEXT', text: 'Order {{2}}' }, { type: 'BODY', text: 'Hi {{1}}, your order ships today.' }] },
-        errors: ['gap'],
+        errors: ['gap'], spans: ["{{2}}"],
       },
     ],
   },

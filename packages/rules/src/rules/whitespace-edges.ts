@@ -63,7 +63,7 @@ export default defineRule({
       {
         title: 'A URL with a trailing space',
         template: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/t ' }] }] },
-        errors: ['trailing'],
+        errors: ['trailing'], spans: [" "],
         output: { components: [{ type: 'BODY', text: 'Your order has shipped.' }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/t' }] }] },
       },
     ],
