@@ -6,7 +6,8 @@ import * as realZod from 'zod';
 import { builtinRules } from '@greenlight/rules';
 import { describe, expect, it } from 'vitest';
 import { presetConfig } from '../src/config/defaults';
-import { fieldRangeOf, lintTemplateFields } from '../src/lint/run';
+import { locateInFields } from '@greenlight/core';
+import { lintTemplateFields } from '../src/lint/run';
 import { z as lite } from '../src/shims/zod-lite';
 
 describe('lint on field texts', () => {
@@ -33,8 +34,8 @@ describe('lint on field texts', () => {
   it('ranges outside one field are template-level', () => {
     const doc = parseFields({ name: 'abc', body: 'hello' });
     const bodyStart = doc.spans.find((s) => s.field === 'body')!.start;
-    expect(fieldRangeOf(doc, bodyStart + 1, bodyStart + 3)).toEqual({ field: 'body', start: 1, end: 3 });
-    expect(fieldRangeOf(doc, 0, doc.text.length)).toBeUndefined();
+    expect(locateInFields(doc, bodyStart + 1, bodyStart + 3)).toEqual({ field: 'body', start: 1, end: 3 });
+    expect(locateInFields(doc, 0, doc.text.length)).toBeUndefined();
   });
 
   it('maps every finding of a 1,024-character body back into its field', () => {

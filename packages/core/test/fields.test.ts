@@ -51,6 +51,11 @@ describe('parseFields', () => {
     const fix = result.messages[1]!.fix!;
     expect(locateInFields(doc, fix.range.start, fix.range.end)).toEqual({ field: 'body', start: 17, end: 21 });
     expect(fix.text).toBe('news');
+    // A range over several fields, or a zero-width structural position at a field's start, is template-level.
+    const body = doc.spans.find((s) => s.field === 'body')!;
+    expect(locateInFields(doc, 0, doc.text.length)).toBeUndefined();
+    expect(locateInFields(doc, body.start, body.start)).toBeUndefined();
+    expect(locateInFields(doc, body.start + 1, body.end + 1)).toBeUndefined();
     expect(sourceRange(t.body!.text!, 0, 5)).toEqual({ start: doc.spans.find((s) => s.field === 'body')!.start, end: doc.spans.find((s) => s.field === 'body')!.start + 5 });
   });
 });

@@ -1,30 +1,16 @@
 // Engine side: bundled into the engine chunk (entrypoints/engine.ts), never into the content script.
-import { lintParsed, parseFields, type FieldsDocument, type LintMessage, type ResolvedConfig, type Severity, type TemplateFields } from '@greenlight/core';
+import { lintParsed, locateInFields, parseFields, type FieldsDocument, type LintMessage, type ResolvedConfig, type Severity, type TemplateFields } from '@greenlight/core';
 import { builtinRules, rulesById } from '@greenlight/rules';
-import type { FieldRange, Finding, LintOutcome } from './types';
+import type { Finding, LintOutcome } from './types';
 
 export type { CategoryInfo, FieldRange, Finding, LintOutcome } from './types';
 
-/**
- * The field holding a document range, when the range lies inside one field. Zero-width ranges at a
- * field's very start are positions of structural nodes (the fields parser puts them there), so they
- * count as template-level.
- */
-export function fieldRangeOf(doc: FieldsDocument, start: number, end: number): FieldRange | undefined {
-  for (const s of doc.spans) {
-    if (start < s.start || end > s.end) continue;
-    if (start === end && start === s.start && s.end > s.start) continue;
-    return { field: s.field, start: start - s.start, end: end - s.start };
-  }
-  return undefined;
-}
-
 function toFinding(doc: FieldsDocument, m: LintMessage, i: number): Finding {
   const rule = rulesById.get(m.ruleId);
-  const at = fieldRangeOf(doc, m.range.start, m.range.end);
+  const at = locateInFields(doc, m.range.start, m.range.end);
   let fix: Finding['fix'];
   if (m.fix) {
-    const f = fieldRangeOf(doc, m.fix.range.start, m.fix.range.end);
+    const f = locateInFields(doc, m.fix.range.start, m.fix.range.end);
     // Only fixes that stay inside one field can be typed into the editor.
     if (f) fix = { ...f, text: m.fix.text };
   }

@@ -31,12 +31,17 @@ export interface FieldsDocument extends ParsedDocument {
   spans: FieldSpan[];
 }
 
-/** A finding's document range, translated back into its field and the offsets in that field. */
+/**
+ * A finding's document range, translated back into its field and the offsets in that field; undefined
+ * when the range does not lie inside one field (a template-level finding). Zero-width ranges at a
+ * field's very start are positions of structural nodes (`parseFields` puts them there), so they count
+ * as template-level too.
+ */
 export function locateInFields(doc: FieldsDocument, start: number, end: number): { field: FieldId; start: number; end: number } | undefined {
   for (const s of doc.spans) {
-    if (start >= s.start && start <= s.end) {
-      return { field: s.field, start: start - s.start, end: Math.min(end, s.end) - s.start };
-    }
+    if (start < s.start || end > s.end) continue;
+    if (start === end && start === s.start && s.end > s.start) continue;
+    return { field: s.field, start: start - s.start, end: end - s.start };
   }
   return undefined;
 }
