@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { TemplateInfoResult } from './protocol.js';
 import { isPreviewable, type TemplateInfoFetcher } from './preview/panel.js';
 import { categoryMismatch, statusText } from './statusText.js';
+import { Debounced } from './debounce.js';
 
 export function statusTooltip(info: TemplateInfoResult): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
@@ -27,7 +28,7 @@ export function statusTooltip(info: TemplateInfoResult): vscode.MarkdownString {
 export class TemplateStatus implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('greenlight.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [this.item];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly updates = new Debounced(() => void this.update());
   private request = 0;
   /** The last info shown (undefined when hidden); read by the end-to-end tests. */
   info: TemplateInfoResult | undefined;
@@ -49,11 +50,7 @@ export class TemplateStatus implements vscode.Disposable {
   }
 
   schedule(delayMs: number) {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.update();
-    }, delayMs);
+    this.updates.schedule(delayMs);
   }
 
   private async update() {
@@ -81,7 +78,7 @@ export class TemplateStatus implements vscode.Disposable {
   }
 
   dispose() {
-    if (this.timer) clearTimeout(this.timer);
+    this.updates.dispose();
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
 }

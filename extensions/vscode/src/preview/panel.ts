@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { FromWebview, RenderedMessage, TemplateInfoResult, ToWebview } from '../protocol.js';
+import { Debounced } from '../debounce.js';
 
 export interface PreviewState {
   visible: boolean;
@@ -37,7 +38,7 @@ export class PreviewPanel implements vscode.Disposable {
   private position = new vscode.Position(0, 0);
   private rendered: RenderedMessage | undefined;
   private posted = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly updates = new Debounced(() => void this.update());
   private request = 0;
   private waiters: { after: number; resolve: () => void }[] = [];
 
@@ -121,7 +122,7 @@ export class PreviewPanel implements vscode.Disposable {
   /** Waits until pending edits have been fetched and rendered. */
   async settle(timeoutMs = 10000): Promise<void> {
     const end = Date.now() + timeoutMs;
-    while ((this.timer || this.inFlight) && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+    while ((this.updates.pending || this.inFlight) && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
     await this.whenRendered(Math.max(0, end - Date.now()));
   }
 
@@ -129,11 +130,7 @@ export class PreviewPanel implements vscode.Disposable {
   private last: ToWebview | undefined;
 
   private refresh(delayMs: number) {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.update();
-    }, delayMs);
+    this.updates.schedule(delayMs);
   }
 
   private async update() {
@@ -201,7 +198,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   dispose() {
     if (PreviewPanel.current === this) PreviewPanel.current = undefined;
-    if (this.timer) clearTimeout(this.timer);
+    this.updates.dispose();
     for (const w of this.waiters) w.resolve();
     this.waiters = [];
     this.panel.dispose();
