@@ -24,12 +24,6 @@ export interface LoadedConfig {
   file: string | undefined;
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: ConfigProblem[]) {
-    super(`${problems.length} problem(s) in the configuration`);
-  }
-}
-
 const isFile = (p: string) => {
   try {
     return statSync(p).isFile();

@@ -132,11 +132,6 @@ export function getString(node: SourceNode | undefined, key: string): StringNode
   return v && v.kind === 'string' ? v : undefined;
 }
 
-export function getNumber(node: SourceNode | undefined, key: string): NumberNode | undefined {
-  const v = get(node, key);
-  return v && v.kind === 'number' ? v : undefined;
-}
-
 export function getArray(node: SourceNode | undefined, key: string): ArrayNode | undefined {
   const v = get(node, key);
   return v && v.kind === 'array' ? v : undefined;

@@ -13,10 +13,3 @@ export function uriToPath(uri: string): string | undefined {
 export function pathToUri(path: string): string {
   return pathToFileURL(path).href;
 }
-
-/** URIs from different sources spell the same file differently (`%3A`, drive letter case). */
-export function sameFile(a: string, b: string): boolean {
-  if (a === b) return true;
-  const pa = uriToPath(a);
-  return pa !== undefined && pa === uriToPath(b);
-}

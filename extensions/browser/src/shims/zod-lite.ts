@@ -111,4 +111,3 @@ export const z: Record<string, (...args: unknown[]) => Schema> = new Proxy(facto
 });
 
 export default z;
-export class ZodError extends Error {}

@@ -76,7 +76,6 @@ export const TERM_FILES: readonly TermFile[] = [en, es, pt, it, de, fr, ru, id, 
 const BY_LANGUAGE = new Map(TERM_FILES.map((f) => [f.language, f]));
 
 export const termFile = (language: string): TermFile | undefined => BY_LANGUAGE.get(language);
-export const TERM_LANGUAGES: readonly string[] = TERM_FILES.map((f) => f.language);
 
 /**
  * Lists the rules of this file understand, by scan layer. Matches of one layer never hide those of

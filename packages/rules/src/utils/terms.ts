@@ -18,7 +18,7 @@
  * bounded loop.
  *
  * `TermIndex` scans many lists at once (one layer per list, or several lists sharing a layer);
- * `TermMatcher` is one list with regex-like results: leftmost-longest, never overlapping.
+ * `nonOverlapping` turns one layer of an 'all'-mode scan into leftmost-longest matches.
  */
 
 import { CodePointTable, isLetterOrMark, Recent } from '@greenlight/core';
@@ -759,43 +759,4 @@ export function nonOverlapping<T extends { start: number; end: number }>(matches
     end = m.end;
   }
   return out;
-}
-
-/** One term list with regex-like results: leftmost match first, the longest at a position, none overlapping. */
-export class TermMatcher {
-  private readonly index: TermIndex;
-
-  constructor(terms: readonly string[], options: TermIndexOptions = {}) {
-    this.index = new TermIndex(
-      terms.map((term) => ({ term, list: '', layer: 0 })),
-      1,
-      options,
-    );
-  }
-
-  get size(): number {
-    return this.index.size;
-  }
-
-  find(text: string): TermMatch[] {
-    return nonOverlapping(this.index.find(text, 'all')[0]!).map((m) => ({ start: m.start, end: m.end, term: m.term, text: m.text }));
-  }
-
-  test(text: string): boolean {
-    return this.index.find(text, 'all')[0]!.length > 0;
-  }
-}
-
-const matcherCache = new Map<string, TermMatcher>();
-
-/** A matcher for a term list, compiled once per distinct list (config lists are compiled on first use). */
-export function termMatcher(terms: readonly string[]): TermMatcher {
-  const key = terms.join('\u0000');
-  let m = matcherCache.get(key);
-  if (!m) {
-    if (matcherCache.size > 500) matcherCache.clear();
-    m = new TermMatcher(terms);
-    matcherCache.set(key, m);
-  }
-  return m;
 }

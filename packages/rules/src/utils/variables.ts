@@ -16,14 +16,8 @@ export function variableTokens(text: string): Placeholder[] {
   return findPlaceholders(text).filter((p) => p.problem !== 'single-braces' || VAR_LIKE_INNER.test(p.inner));
 }
 
-/** A token that the scanner accepts as a valid variable. */
-export const isValidVariable = (p: Placeholder) => p.kind === 'positional' || p.kind === 'named';
-
 /** Named-looking tokens, including names the editor refuses for their case or length. */
 export const isNamedLike = (p: Placeholder) => p.kind === 'named' || p.problem === 'uppercase' || p.problem === 'too-long';
-
-/** Positional-looking tokens: `{{3}}`, and near-misses that carry a number (`{{ 3 }}`, `{{03}}`). */
-export const isPositionalLike = (p: Placeholder) => p.kind === 'positional' || (p.index !== undefined && /^\d+$/.test(p.inner));
 
 /** The positional number a token stands for when it is certain (`{{ 03 }}` is 3), else undefined. */
 export function positionalIndex(p: Placeholder): number | undefined {
