@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '../../packages/rules/src/index.js';
+import { parseDocument, type ParsedDocument, type SourceNode } from '../../packages/core/src/index.js';
 import { LspClient, applyEdits, byCode, editsFor, fileUri, json, makeWorkspace, positionAt, template, textAt } from './helpers.js';
 import type { CodeAction, CompletionList, DocumentSymbol, Hover } from './helpers.js';
 
@@ -238,6 +239,16 @@ describe('completion', () => {
     const yl = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: yamlUri }, position: { line: 4, character: 0 } });
     const y = yl.items.find((i) => i.label === 'utility template')!;
     expect(y.insertText).toMatch(/^- name: /);
+
+    // The YAML snippets say exactly what the JSON ones say (both come from one skeleton per category).
+    const emptyYaml = fileUri(`${dir}/new.template.yaml`);
+    await client.openNoWait(emptyYaml, '');
+    const ys = (await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: emptyYaml }, position: { line: 0, character: 0 } })).items.filter((i) => i.kind === 15);
+    expect(ys.map((s) => s.label)).toEqual(snippets.map((s) => s.label));
+    ys.forEach((ySnippet, i) => {
+      const fromYaml = plainValue(parseDocument(strip(ySnippet.insertText!), 'yaml'));
+      expect(fromYaml).toEqual(JSON.parse(strip(snippets[i]!.insertText!)));
+    });
   });
 });
 
@@ -281,3 +292,11 @@ describe('symbols and custom requests', () => {
     expect(client.published.some((x) => x.uri.endsWith('/notes/readme.json'))).toBe(false);
   });
 });
+
+/** A parsed document as plain data, to compare what two formats say. */
+function plainValue(doc: ParsedDocument): unknown {
+  expect(doc.problems).toEqual([]);
+  const value = (n: SourceNode): unknown =>
+    n.kind === 'object' ? Object.fromEntries(n.properties.map((p) => [p.key.value, value(p.value)])) : n.kind === 'array' ? n.items.map(value) : n.value;
+  return doc.root && value(doc.root);
+}

@@ -112,74 +112,73 @@ function variableItems(doc: TextDocument, t: Template, node: StringNode, offset:
   return items;
 }
 
-const SNIPPETS_JSON: Record<string, string> = {
-  MARKETING: `{
-  "name": "\${1:seasonal_offer}",
-  "language": "\${2:en_US}",
-  "category": "MARKETING",
-  "components": [
-    { "type": "BODY", "text": "Hi {{1}}, \${3:our new collection is here. Take a look before it sells out.}", "example": { "body_text": [["\${4:Maria}"]] } },
-    { "type": "FOOTER", "text": "Not interested? Tap Stop promotions" },
-    { "type": "BUTTONS", "buttons": [{ "type": "QUICK_REPLY", "text": "Stop promotions" }] }
-  ]
-}`,
-  UTILITY: `{
-  "name": "\${1:order_shipped}",
-  "language": "\${2:en_US}",
-  "category": "UTILITY",
-  "components": [
-    { "type": "BODY", "text": "Hi {{1}}, your order {{2}} \${3:has shipped and should arrive within 3 days.}", "example": { "body_text": [["\${4:Maria}", "\${5:A-1042}"]] } }
-  ]
-}`,
-  AUTHENTICATION: `{
-  "name": "\${1:login_code}",
-  "language": "\${2:en_US}",
-  "category": "AUTHENTICATION",
-  "components": [
-    { "type": "BODY", "add_security_recommendation": true },
-    { "type": "FOOTER", "code_expiration_minutes": \${3:10} },
-    { "type": "BUTTONS", "buttons": [{ "type": "OTP", "otp_type": "COPY_CODE", "text": "Copy code" }] }
-  ]
-}`,
+/** A value written bare in both formats: a number placeholder such as `${3:10}`. */
+interface Bare {
+  bare: string;
+}
+type SnippetValue = string | boolean | Bare | SnippetValue[] | { [key: string]: SnippetValue };
+
+/** One skeleton per category; the JSON and YAML snippets are both rendered from it. */
+const SKELETONS: Record<string, Record<string, SnippetValue>> = {
+  MARKETING: {
+    name: '${1:seasonal_offer}',
+    language: '${2:en_US}',
+    category: 'MARKETING',
+    components: [
+      { type: 'BODY', text: 'Hi {{1}}, ${3:our new collection is here. Take a look before it sells out.}', example: { body_text: [['${4:Maria}']] } },
+      { type: 'FOOTER', text: 'Not interested? Tap Stop promotions' },
+      { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Stop promotions' }] },
+    ],
+  },
+  UTILITY: {
+    name: '${1:order_shipped}',
+    language: '${2:en_US}',
+    category: 'UTILITY',
+    components: [{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} ${3:has shipped and should arrive within 3 days.}', example: { body_text: [['${4:Maria}', '${5:A-1042}']] } }],
+  },
+  AUTHENTICATION: {
+    name: '${1:login_code}',
+    language: '${2:en_US}',
+    category: 'AUTHENTICATION',
+    components: [
+      { type: 'BODY', add_security_recommendation: true },
+      { type: 'FOOTER', code_expiration_minutes: { bare: '${3:10}' } },
+      { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Copy code' }] },
+    ],
+  },
 };
 
-const SNIPPETS_YAML: Record<string, string> = {
-  MARKETING: `name: \${1:seasonal_offer}
-language: \${2:en_US}
-category: MARKETING
-components:
-  - type: BODY
-    text: "Hi {{1}}, \${3:our new collection is here. Take a look before it sells out.}"
-    example:
-      body_text: [["\${4:Maria}"]]
-  - type: FOOTER
-    text: "Not interested? Tap Stop promotions"
-  - type: BUTTONS
-    buttons:
-      - type: QUICK_REPLY
-        text: Stop promotions`,
-  UTILITY: `name: \${1:order_shipped}
-language: \${2:en_US}
-category: UTILITY
-components:
-  - type: BODY
-    text: "Hi {{1}}, your order {{2}} \${3:has shipped and should arrive within 3 days.}"
-    example:
-      body_text: [["\${4:Maria}", "\${5:A-1042}"]]`,
-  AUTHENTICATION: `name: \${1:login_code}
-language: \${2:en_US}
-category: AUTHENTICATION
-components:
-  - type: BODY
-    add_security_recommendation: true
-  - type: FOOTER
-    code_expiration_minutes: \${3:10}
-  - type: BUTTONS
-    buttons:
-      - type: OTP
-        otp_type: COPY_CODE
-        text: Copy code`,
-};
+const isBare = (v: SnippetValue): v is Bare => typeof v === 'object' && !Array.isArray(v) && typeof (v as Bare).bare === 'string';
+
+/** A value on one line: JSON, or a YAML flow collection. */
+function inline(v: SnippetValue): string {
+  if (isBare(v)) return v.bare;
+  if (Array.isArray(v)) return `[${v.map(inline).join(', ')}]`;
+  if (typeof v === 'object') return `{ ${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${inline(x)}`).join(', ')} }`;
+  return JSON.stringify(v);
+}
+
+/** The template with one component per line. */
+function jsonSnippet(t: Record<string, SnippetValue>): string {
+  const lines = Object.entries(t).map(([k, v]) =>
+    k === 'components' && Array.isArray(v) ? `  "components": [\n${v.map((c) => `    ${inline(c)}`).join(',\n')}\n  ]` : `  ${JSON.stringify(k)}: ${inline(v)}`,
+  );
+  return `{\n${lines.join(',\n')}\n}`;
+}
+
+/** Block YAML; lists of scalars stay in flow style (`body_text: [["Maria"]]`), words need no quotes. */
+function yamlSnippet(t: Record<string, SnippetValue>, indent = ''): string {
+  const scalar = (v: SnippetValue) => (typeof v === 'string' && /^[A-Za-z][A-Za-z0-9_ ]*$/.test(v) ? v : inline(v));
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(t)) {
+    if (Array.isArray(v) && v.some((x) => typeof x === 'object' && !Array.isArray(x))) {
+      out.push(`${indent}${k}:`);
+      for (const item of v) out.push(`${indent}  - ${yamlSnippet(item as Record<string, SnippetValue>, `${indent}    `).trimStart()}`);
+    } else if (typeof v === 'object' && !Array.isArray(v) && !isBare(v)) out.push(`${indent}${k}:\n${yamlSnippet(v, `${indent}  `)}`);
+    else out.push(`${indent}${k}: ${scalar(v)}`);
+  }
+  return out.join('\n');
+}
 
 /** Snippet syntax to plain text, for clients without snippet support. */
 function plain(snippet: string): string {
@@ -191,7 +190,7 @@ type ListMode = 'none' | 'dash' | 'after-dash';
 
 function snippetItems(format: 'json' | 'yaml', mode: ListMode, snippets: boolean): CompletionItem[] {
   return CATEGORIES.map((cat, i) => {
-    let body = (format === 'json' ? SNIPPETS_JSON : SNIPPETS_YAML)[cat]!;
+    let body = format === 'json' ? jsonSnippet(SKELETONS[cat]!) : yamlSnippet(SKELETONS[cat]!);
     if (format === 'yaml' && mode !== 'none') body = `${mode === 'dash' ? '- ' : ''}${body.replace(/\n/g, '\n  ')}`;
     return {
       label: `${cat.toLowerCase()} template`,
